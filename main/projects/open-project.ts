@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { ArticleDocument } from '../../shared/model/article'
+import { PROJECT_SCHEMA_VERSION, type ProjectDocument, type ProjectInfo } from '../../shared/model/project'
+import { AppFailure } from '../../shared/result'
+import { BackupStore, type BackupPolicy, DEFAULT_BACKUP_POLICY } from '../store/backups'
+import { TEMP_SUFFIX, writeFileDurably } from '../store/durable-write'
+import {
+  createDocument,
+  flushWrites,
+  loadDocument,
+  parseDocument,
+  type StoredDocument,
+} from '../store/json-document'
+import { ProjectLock } from '../store/project-lock'
+import {
+  ARTICLES_DIR,
+  articleFilePath,
+  MEDIA_DIR,
+  PROJECT_FILE,
+  projectFilePath,
+} from '../store/project-layout'
+import { articleSpec, projectSpec, specForRelativePath } from './project-files'
+
+export interface ProjectOptions {
+  backupPolicy?: BackupPolicy
+}
+
+async function statOrNull(path: string) {
+  try {
+    return await stat(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+/** Removes temp files that a crash mid-write left behind (the target file is intact). */
+async function clearStaleTempFiles(dir: string): Promise<void> {
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return
+  }
+  await Promise.all(
+    names.filter((n) => n.endsWith(TEMP_SUFFIX)).map((n) => rm(join(dir, n), { force: true })),
+  )
+}
+
+/**
+ * A project folder opened by this process: holds its lock, its project document and the
+ * article documents loaded so far. Everything that changes a project goes through here.
+ */
+export class OpenProject {
+  private readonly articleDocs = new Map<string, Promise<StoredDocument<ArticleDocument>>>()
+
+  private constructor(
+    readonly folder: string,
+    readonly doc: StoredDocument<ProjectDocument>,
+    private readonly lock: ProjectLock,
+    readonly backups: BackupStore,
+  ) {}
+
+  /** Creates a project in `folder`, which must be new or empty. */
+  static async create(folder: string, name: string, options: ProjectOptions = {}): Promise<OpenProject> {
+    const dir = resolve(folder)
+    const existing = await statOrNull(dir)
+    if (existing && !existing.isDirectory()) {
+      throw new AppFailure('invalid-input', `${dir} is a file, not a folder. Choose a folder for the project.`, {
+        field: 'folder',
+      })
+    }
+    if (existing) {
+      const entries = await readdir(dir)
+      if (entries.includes(PROJECT_FILE)) {
+        throw new AppFailure('project-exists', `${dir} already holds a Claimdesk project. Open it instead.`, {
+          field: 'folder',
+        })
+      }
+      if (entries.some((e) => !e.startsWith('.'))) {
+        throw new AppFailure('invalid-input', `${dir} is not empty. Choose an empty or a new folder for the project.`, {
+          field: 'folder',
+        })
+      }
+    }
+    await mkdir(join(dir, ARTICLES_DIR), { recursive: true })
+    await mkdir(join(dir, MEDIA_DIR), { recursive: true })
+    const lock = await ProjectLock.acquire(dir)
+    try {
+      const now = new Date().toISOString()
+      const data: ProjectDocument = {
+        schemaVersion: PROJECT_SCHEMA_VERSION,
+        id: randomUUID(),
+        name: name.trim(),
+        createdAt: now,
+        updatedAt: now,
+        articles: [],
+      }
+      const backups = new BackupStore(dir, options.backupPolicy ?? DEFAULT_BACKUP_POLICY)
+      const doc = await createDocument(projectFilePath(dir), projectSpec(dir), data, backups)
+      return new OpenProject(dir, doc, lock, backups)
+    } catch (error) {
+      await lock.release()
+      throw error
+    }
+  }
+
+  /** Opens an existing project folder, taking its lock and validating project.json. */
+  static async open(folder: string, options: ProjectOptions = {}): Promise<OpenProject> {
+    const dir = resolve(folder)
+    const info = await statOrNull(dir)
+    if (!info) throw new AppFailure('not-found', `The folder ${dir} does not exist.`, { field: 'folder' })
+    if (!info.isDirectory()) {
+      throw new AppFailure('invalid-input', `${dir} is a file, not a project folder.`, { field: 'folder' })
+    }
+    if (!(await statOrNull(projectFilePath(dir)))) {
+      throw new AppFailure('not-a-project', `${dir} is not a Claimdesk project: it has no ${PROJECT_FILE}.`, {
+        field: 'folder',
+      })
+    }
+    const lock = await ProjectLock.acquire(dir)
+    try {
+      const backups = new BackupStore(dir, options.backupPolicy ?? DEFAULT_BACKUP_POLICY)
+      await Promise.all([clearStaleTempFiles(dir), clearStaleTempFiles(join(dir, ARTICLES_DIR))])
+      const doc = await loadWithBackupHint(projectFilePath(dir), PROJECT_FILE, dir, backups, (file) =>
+        loadDocument(file, projectSpec(dir), backups),
+      )
+      await mkdir(join(dir, ARTICLES_DIR), { recursive: true })
+      return new OpenProject(dir, doc, lock, backups)
+    } catch (error) {
+      await lock.release()
+      throw error
+    }
+  }
+
+  info(): ProjectInfo {
+    const d = this.doc.data
+    return { id: d.id, name: d.name, folder: this.folder, createdAt: d.createdAt, articleCount: d.articles.length }
+  }
+
+  async rename(name: string): Promise<void> {
+    await this.doc.update((d) => {
+      d.name = name.trim()
+      d.updatedAt = new Date().toISOString()
+    })
+  }
+
+  /** The article's document, loaded and validated on first use. */
+  article(articleId: string): Promise<StoredDocument<ArticleDocument>> {
+    if (!this.doc.data.articles.some((a) => a.id === articleId)) {
+      return Promise.reject(new AppFailure('not-found', `No article with id ${articleId} in this project.`))
+    }
+    let pending = this.articleDocs.get(articleId)
+    if (!pending) {
+      const file = articleFilePath(this.folder, articleId)
+      pending = loadWithBackupHint(file, `${ARTICLES_DIR}/${articleId}.json`, this.folder, this.backups, (f) =>
+        loadDocument(f, articleSpec(this.folder, articleId), this.backups),
+      )
+      // A failed load is not cached: the user may restore a backup and try again.
+      pending.catch(() => this.articleDocs.delete(articleId))
+      this.articleDocs.set(articleId, pending)
+    }
+    return pending
+  }
+
+  /** Writes a new article's document (before it enters the index, so a crash leaves no dangling entry). */
+  async createArticle(data: ArticleDocument): Promise<StoredDocument<ArticleDocument>> {
+    const doc = createDocument(articleFilePath(this.folder, data.id), articleSpec(this.folder, data.id), data, this.backups)
+    this.articleDocs.set(data.id, doc)
+    return doc
+  }
+
+  /** Removes an article's file after keeping a backup of it. */
+  async removeArticleFile(articleId: string): Promise<void> {
+    const file = articleFilePath(this.folder, articleId)
+    await this.backups.backupNow(file)
+    this.articleDocs.delete(articleId)
+    await rm(file, { force: true })
+  }
+
+  async close(): Promise<void> {
+    // Let queued writes land before the lock goes.
+    await Promise.allSettled([...this.articleDocs.values()])
+    await flushWrites()
+    await this.lock.release()
+  }
+}
+
+/** Loads a document; on `corrupt-file` adds which file it was and which backups exist. */
+async function loadWithBackupHint<T>(
+  file: string,
+  relativePath: string,
+  folder: string,
+  backups: BackupStore,
+  load: (file: string) => Promise<T>,
+): Promise<T> {
+  try {
+    return await load(file)
+  } catch (error) {
+    if (error instanceof AppFailure && error.code === 'corrupt-file') {
+      const available = await backups.list(file)
+      const hint =
+        available.length > 0
+          ? ` The file was left as it is; the newest of ${available.length} backups can be restored.`
+          : ' The file was left as it is; there is no backup of it yet.'
+      throw new AppFailure('corrupt-file', `${error.message}${hint}`, {
+        ...error.details,
+        folder,
+        file: relativePath,
+        backups: available.length,
+      })
+    }
+    throw error
+  }
+}
+
+/**
+ * Replaces a corrupt project file with its newest backup that validates. The corrupt file
+ * is kept beside it as `<name>.corrupt-<time>`. The project must not be open elsewhere.
+ */
+export async function restoreNewestBackup(
+  folder: string,
+  relativePath: string,
+  options: ProjectOptions = {},
+): Promise<{ restoredFrom: string; movedAside: string }> {
+  const dir = resolve(folder)
+  const spec = specForRelativePath(dir, relativePath)
+  if (!spec) throw new AppFailure('invalid-input', `${relativePath} is not a file Claimdesk keeps backups of.`)
+  const lock = await ProjectLock.acquire(dir)
+  try {
+    const target = join(dir, relativePath)
+    const backups = new BackupStore(dir, options.backupPolicy ?? DEFAULT_BACKUP_POLICY)
+    for (const candidate of await backups.list(target)) {
+      const text = await readFile(candidate, 'utf8')
+      try {
+        parseDocument<unknown>(text, spec as never)
+      } catch {
+        continue
+      }
+      const movedAside = `${target}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
+      if (await statOrNull(target)) await rename(target, movedAside)
+      await writeFileDurably(target, text)
+      return { restoredFrom: candidate, movedAside }
+    }
+    throw new AppFailure('not-found', `There is no valid backup of ${relativePath} in ${dir}.`)
+  } finally {
+    await lock.release()
+  }
+}
+

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+/** Temp files we write carry this ending, so a folder scan can clear ones a crash left behind. */
+export const TEMP_SUFFIX = '.claimdesk-tmp'
+
+/**
+ * Replaces `file` so that a crash at any moment leaves either the old or the new content:
+ * a uniquely named temp file is written and fsynced, renamed over the target, and the
+ * directory is fsynced so the rename itself survives a power cut.
+ */
+export async function writeFileDurably(file: string, content: string | Uint8Array): Promise<void> {
+  const dir = dirname(file)
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`)
+  const handle = await open(temp, 'wx')
+  try {
+    await handle.writeFile(content)
+    await handle.sync()
+  } catch (error) {
+    await handle.close()
+    await rm(temp, { force: true })
+    throw error
+  }
+  await handle.close()
+  try {
+    await rename(temp, file)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+  await syncDirectory(dir)
+}
+
+/** fsync on a directory makes a rename durable; some platforms (Windows) cannot, and need not. */
+export async function syncDirectory(dir: string): Promise<void> {
+  let handle
+  try {
+    handle = await open(dir, 'r')
+    await handle.sync()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw error
+  } finally {
+    await handle?.close()
+  }
+}
+
+/** Runs tasks for the same key one after another (writes to one file never interleave). */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>()
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve()
+    const next = previous.then(task, task)
+    const tail = next.catch(() => undefined)
+    this.tails.set(key, tail)
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key)
+    })
+    return next
+  }
+
+  /** Resolves once every queued task has settled. */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()])
+  }
+}

@@ -1,0 +1,12 @@
+import { join } from 'node:path'
+
+/** How a project folder is laid out on disk. */
+export const PROJECT_FILE = 'project.json'
+export const ARTICLES_DIR = 'articles'
+export const MEDIA_DIR = 'media'
+export const BACKUPS_DIR = '.backups'
+export const LOCK_FILE = '.claimdesk.lock'
+
+export const projectFilePath = (folder: string) => join(folder, PROJECT_FILE)
+export const articleFilePath = (folder: string, articleId: string) =>
+  join(folder, ARTICLES_DIR, `${articleId}.json`)

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { ArticleSummary } from './article'
+import { Id, Timestamp } from './common'
+
+export const PROJECT_SCHEMA_VERSION = 2
+
+/** `project.json`: the small document that indexes a project's folder. */
+export const ProjectDocument = z.object({
+  schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
+  id: Id,
+  name: z.string().trim().min(1, 'the project name must not be empty').max(200),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  articles: z.array(ArticleSummary),
+})
+export type ProjectDocument = z.infer<typeof ProjectDocument>
+
+/** What the renderer needs to know about the open project. */
+export interface ProjectInfo {
+  id: string
+  name: string
+  folder: string
+  createdAt: string
+  articleCount: number
+}
+
+export interface RecentProject {
+  folder: string
+  name: string
+  openedAt: string
+  /** False when the folder has gone since it was last opened. */
+  available: boolean
+}
