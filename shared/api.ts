@@ -109,10 +109,6 @@ export interface ClaimdeskBridge {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
 }
 
-/** The single IPC channel names the preload and shell agree on. */
-export const IPC_INVOKE = 'claimdesk:invoke'
-export const IPC_EVENT = 'claimdesk:event'
-
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(calls, value)
 }

@@ -115,7 +115,8 @@ export async function loadDocument<T>(
   backups: BackupStore | null,
 ): Promise<StoredDocument<T>> {
   const adapter = new ValidatedJsonAdapter(file, spec, backups)
-  const db = new Low<T>(adapter, undefined as T)
+  // lowdb insists on default data; null marks "no file" and is checked below.
+  const db = new Low<T>(adapter, null as T)
   await db.read()
   if (db.data === null || db.data === undefined) {
     throw new AppFailure('not-found', `${spec.label} does not exist.`)

@@ -1,0 +1,11 @@
+import type { CallInput, CallOutput } from '../shared/api'
+
+/**
+ * OS dialogs, implemented by the Electron shell and by the test harness.
+ * Domain code asks through this interface and never sees Electron.
+ */
+export interface Dialogs {
+  chooseFolder(
+    purpose: CallInput<'dialogs:chooseFolder'>['purpose'],
+  ): Promise<CallOutput<'dialogs:chooseFolder'>>
+}

@@ -1,0 +1,22 @@
+/**
+ * The renderer's only door to main: a typed `invoke` over one IPC channel and event
+ * subscriptions that return an unsubscribe function. `ipcRenderer` itself is never exposed.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import type { ClaimdeskBridge } from '../../shared/api'
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc'
+
+const bridge: ClaimdeskBridge = {
+  invoke: (channel, input) => ipcRenderer.invoke(IPC_INVOKE, channel, input),
+  on: (event, listener) => {
+    const wrapped = (_e: IpcRendererEvent, name: unknown, payload: unknown) => {
+      if (name === event) listener(payload as Parameters<typeof listener>[0])
+    }
+    ipcRenderer.on(IPC_EVENT, wrapped)
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT, wrapped)
+    }
+  },
+}
+
+contextBridge.exposeInMainWorld('claimdesk', bridge)

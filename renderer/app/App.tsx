@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MenuCommand } from '../../shared/api'
+import type { ProjectInfo } from '../../shared/model/project'
+import type { UiLanguagePreference } from '../../shared/model/settings'
+import { call, subscribe } from '../api'
+import { applyLanguage, systemLanguage } from '../i18n'
+import { ProjectScreen } from '../project/ProjectScreen'
+import { StartScreen } from '../project/StartScreen'
+import { useNotifications } from '../ui/Notifications'
+import { commandForKey } from './commands'
+
+interface AppProps {
+  initialProject: ProjectInfo | null
+  initialLanguage: UiLanguagePreference
+}
+
+export function App({ initialProject, initialLanguage }: AppProps) {
+  const { t } = useTranslation()
+  const notify = useNotifications()
+  const [project, setProject] = useState<ProjectInfo | null>(initialProject)
+  const [language, setLanguage] = useState<UiLanguagePreference>(initialLanguage)
+  // Bumped to ask a screen to open a form; a counter so repeating the command works.
+  const [addArticleRequest, setAddArticleRequest] = useState(0)
+  const [newProjectRequest, setNewProjectRequest] = useState(0)
+
+  useEffect(() => subscribe('project:changed', (e) => setProject(e.project)), [])
+
+  const openFolder = useCallback(
+    async (folder?: string) => {
+      let target = folder
+      if (!target) {
+        const chosen = await call('dialogs:chooseFolder', { purpose: 'open-project' })
+        if (!chosen.ok) return notify.error(chosen.error)
+        if (!chosen.value) return
+        target = chosen.value
+      }
+      const opened = await call('projects:open', { folder: target })
+      if (!opened.ok) return notify.error(opened.error)
+      setProject(opened.value)
+    },
+    [notify],
+  )
+
+  const runCommand = useCallback(
+    async (command: MenuCommand) => {
+      switch (command.command) {
+        case 'new-project': {
+          const closed = await call('projects:close', {})
+          if (!closed.ok) return notify.error(closed.error)
+          setProject(null)
+          setNewProjectRequest((n) => n + 1)
+          return
+        }
+        case 'open-project':
+          return openFolder()
+        case 'open-recent':
+          return openFolder(command.folder)
+        case 'close-project': {
+          const closed = await call('projects:close', {})
+          if (!closed.ok) return notify.error(closed.error)
+          setProject(null)
+          return
+        }
+        case 'add-article':
+          setAddArticleRequest((n) => n + 1)
+          return
+      }
+    },
+    [notify, openFolder],
+  )
+
+  useEffect(() => subscribe('menu:command', (c) => void runCommand(c)), [runCommand])
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const command = commandForKey(event)
+      if (!command) return
+      event.preventDefault()
+      void runCommand({ command })
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [runCommand])
+
+  const changeLanguage = async (next: UiLanguagePreference) => {
+    const saved = await call('settings:update', { language: next })
+    if (!saved.ok) return notify.error(saved.error)
+    setLanguage(next)
+    await applyLanguage(next)
+  }
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        {project && <span className="topbar-project">{project.name}</span>}
+        <span className="spacer" />
+        <label className="language-picker">
+          <span>{t('app.language')}</span>
+          <select value={language} onChange={(e) => void changeLanguage(e.target.value as UiLanguagePreference)}>
+            <option value="system">{t('app.languageSystem', { lang: systemLanguage().toUpperCase() })}</option>
+            <option value="en">English</option>
+            <option value="de">Deutsch</option>
+          </select>
+        </label>
+      </header>
+      {project ? (
+        <ProjectScreen
+          project={project}
+          onProjectChange={setProject}
+          onClose={() => void runCommand({ command: 'close-project' })}
+          addArticleRequest={addArticleRequest}
+        />
+      ) : (
+        <StartScreen onOpened={setProject} onOpenFolder={(f) => void openFolder(f)} newProjectRequest={newProjectRequest} />
+      )}
+    </div>
+  )
+}

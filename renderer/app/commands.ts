@@ -1,0 +1,13 @@
+import type { MenuCommand } from '../../shared/api'
+
+/** Keyboard shortcuts the renderer owns (the menu shows them but leaves them to us). */
+export function commandForKey(event: KeyboardEvent): MenuCommand['command'] | null {
+  const mod = event.ctrlKey || event.metaKey
+  if (!mod || event.altKey) return null
+  const key = event.key.toLowerCase()
+  if (key === 'n' && event.shiftKey) return 'new-project'
+  if (key === 'n') return 'add-article'
+  if (key === 'o' && !event.shiftKey) return 'open-project'
+  if (key === 'w' && !event.shiftKey) return 'close-project'
+  return null
+}

@@ -1,0 +1,177 @@
+/**
+ * Runs the real renderer in Debian's Chromium, bridged to the real main-process handlers
+ * running in this (test) process on a temporary data folder. Same contract, same handlers,
+ * same files on disk as the Electron app: only the transport differs.
+ *
+ *   const app = await launchApp()
+ *   await app.page.getByRole('button', { name: 'Create project' }).click()
+ *   await app.close()
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { EventName, Events } from '../../shared/api'
+import { createMainApi, type MainApi } from '../../main/api'
+import type { Dialogs } from '../../main/dialogs'
+import type { BackupPolicy } from '../../main/store/backups'
+import { serveRenderer, type StaticServer } from './static-server'
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots')
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** Answers the shell's OS dialogs from the test: queue answers before the UI asks. */
+export class ScriptedDialogs implements Dialogs {
+  private readonly folders: Array<string | null> = []
+  asked: string[] = []
+
+  answerFolder(folder: string | null): void {
+    this.folders.push(folder)
+  }
+
+  async chooseFolder(purpose: string): Promise<string | null> {
+    this.asked.push(purpose)
+    return this.folders.length > 0 ? (this.folders.shift() ?? null) : null
+  }
+}
+
+export interface LaunchOptions {
+  /** Reuse a data folder (settings, recent projects), e.g. to simulate a restart. */
+  dataDir?: string
+  locale?: string
+  viewport?: { width: number; height: number }
+  backupPolicy?: BackupPolicy
+}
+
+export interface AppHarness {
+  page: Page
+  api: MainApi
+  dialogs: ScriptedDialogs
+  /** A scratch folder for this run: data folder, projects, fixtures the test writes. */
+  workDir: string
+  dataDir: string
+  url: string
+  /** Uncaught errors and console errors the pages reported. */
+  pageErrors: string[]
+  /** Opens another page on the same main process (like reloading the window). */
+  newPage(): Promise<Page>
+  screenshot(name: string, page?: Page): Promise<string>
+  close(): Promise<void>
+}
+
+declare global {
+  interface Window {
+    __claimdeskInvoke(channel: string, input: unknown): Promise<unknown>
+    __claimdeskEmit(event: string, payload: unknown): void
+  }
+}
+
+/** The preload's API, provided through a Playwright binding instead of Electron IPC. */
+function installBridge(): void {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  window.__claimdeskEmit = (event, payload) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload)
+  }
+  Object.defineProperty(window, 'claimdesk', {
+    value: Object.freeze({
+      invoke: (channel: string, input: unknown) => window.__claimdeskInvoke(channel, input),
+      on: (event: string, listener: (payload: unknown) => void) => {
+        const set = listeners.get(event) ?? new Set()
+        set.add(listener)
+        listeners.set(event, set)
+        return () => set.delete(listener)
+      },
+    }),
+  })
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`No built renderer in ${RENDERER_DIR}: run "npm run build" first.`)
+  }
+  const workDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-'))
+  const dataDir = options.dataDir ?? join(workDir, 'data')
+  const dialogs = new ScriptedDialogs()
+  const pageErrors: string[] = []
+  let context: BrowserContext | null = null
+
+  const emit = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const page of context?.pages() ?? []) {
+      page
+        .evaluate(([e, p]) => window.__claimdeskEmit(e, p), [event, payload] as const)
+        .catch(() => undefined)
+    }
+  }
+  const api = await createMainApi({ dataDir, dialogs, emit, backupPolicy: options.backupPolicy })
+  let server: StaticServer | null = null
+  let browser: Browser | null = null
+  try {
+    server = await serveRenderer(RENDERER_DIR)
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+    context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      locale: options.locale ?? 'en-US',
+    })
+    await context.exposeBinding('__claimdeskInvoke', (_source, channel: unknown, input: unknown) =>
+      api.invoke(channel, input),
+    )
+    await context.addInitScript(installBridge)
+  } catch (error) {
+    await browser?.close()
+    await server?.close()
+    await api.dispose()
+    throw error
+  }
+  const liveContext = context
+  const url = server.url
+
+  const newPage = async () => {
+    const page = await liveContext.newPage()
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`)
+    })
+    await page.goto(url)
+    await page.locator('.app').waitFor()
+    return page
+  }
+
+  const page = await newPage()
+  const openBrowser = browser
+  const openServer = server
+  return {
+    page,
+    api,
+    dialogs,
+    workDir,
+    dataDir,
+    url,
+    pageErrors,
+    newPage,
+    async screenshot(name, target = page) {
+      await mkdir(SCREENSHOT_DIR, { recursive: true })
+      const file = join(SCREENSHOT_DIR, `${name}.png`)
+      await target.screenshot({ path: file })
+      return file
+    },
+    async close() {
+      await openBrowser.close()
+      await openServer.close()
+      await api.dispose()
+      await rm(workDir, { recursive: true, force: true })
+    },
+  }
+}
