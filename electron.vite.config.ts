@@ -25,8 +25,7 @@ export default defineConfig({
       {
         // One policy for the header (shell, harness) and the page's meta tag.
         name: 'claimdesk-csp',
-        transformIndexHtml: (html) =>
-          html.replace('%CLAIMDESK_CSP%', META_CONTENT_SECURITY_POLICY),
+        transformIndexHtml: (html) => html.replace('%CLAIMDESK_CSP%', META_CONTENT_SECURITY_POLICY),
       },
     ],
     build: {

@@ -68,7 +68,10 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
 
   async function invoke(channel: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'invalid-input', message: `Unknown call ${String(channel)}.` } }
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: `Unknown call ${String(channel)}.` },
+      }
     }
     const parsed = calls[channel].input.safeParse(input ?? {})
     if (!parsed.success) {

@@ -24,7 +24,10 @@ export async function call<C extends Channel>(
     return await window.claimdesk.invoke(channel, input)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, error: { code: 'internal', message: `The call ${channel} failed: ${message}` } }
+    return {
+      ok: false,
+      error: { code: 'internal', message: `The call ${channel} failed: ${message}` },
+    }
   }
 }
 

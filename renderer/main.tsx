@@ -7,7 +7,10 @@ import { NotificationsProvider } from './ui/Notifications'
 import './styles.css'
 
 async function start() {
-  const [settings, current] = await Promise.all([call('settings:get', {}), call('projects:current', {})])
+  const [settings, current] = await Promise.all([
+    call('settings:get', {}),
+    call('projects:current', {}),
+  ])
   const language = settings.ok ? settings.value.language : 'system'
   await initI18n(language)
   const root = document.getElementById('root')

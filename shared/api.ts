@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import type { ArticleDocument, ArticleSummary } from './model/article'
-import { LanguageCode, OptionalDate } from './model/common'
+import { Id, LanguageCode, OptionalDate } from './model/common'
 import type { ProjectInfo, RecentProject } from './model/project'
 import { type Settings, UiLanguagePreference } from './model/settings'
 import type { Result } from './result'
@@ -26,7 +26,10 @@ const call =
 
 const Nothing = z.object({}).strict()
 const AbsolutePath = z.string().trim().min(1, 'a folder is required')
-const Url = z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })])
+const Url = z.union([
+  z.literal(''),
+  z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+])
 
 export const NewArticleInput = z.object({
   title: z.string().trim().min(1, 'the title must not be empty').max(500),
@@ -64,8 +67,8 @@ export const calls = {
 
   'articles:add': call<ArticleSummary>()(NewArticleInput),
   'articles:list': call<ArticleSummary[]>()(Nothing),
-  'articles:get': call<ArticleDocument>()(z.object({ id: z.string().min(1) })),
-  'articles:delete': call<null>()(z.object({ id: z.string().min(1) })),
+  'articles:get': call<ArticleDocument>()(z.object({ id: Id })),
+  'articles:delete': call<null>()(z.object({ id: Id })),
 
   /** OS dialogs live in the shell; tests answer them through the harness. */
   'dialogs:chooseFolder': call<string | null>()(

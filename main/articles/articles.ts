@@ -56,7 +56,10 @@ export function listArticles(project: OpenProject): ArticleSummary[] {
   return project.doc.data.articles
 }
 
-export async function getArticle(project: OpenProject, articleId: string): Promise<ArticleDocument> {
+export async function getArticle(
+  project: OpenProject,
+  articleId: string,
+): Promise<ArticleDocument> {
   return (await project.article(articleId)).data
 }
 

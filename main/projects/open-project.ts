@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { ArticleDocument } from '../../shared/model/article'
-import { PROJECT_SCHEMA_VERSION, type ProjectDocument, type ProjectInfo } from '../../shared/model/project'
+import {
+  PROJECT_SCHEMA_VERSION,
+  type ProjectDocument,
+  type ProjectInfo,
+} from '../../shared/model/project'
 import { AppFailure } from '../../shared/result'
 import { BackupStore, type BackupPolicy, DEFAULT_BACKUP_POLICY } from '../store/backups'
 import { TEMP_SUFFIX, writeFileDurably } from '../store/durable-write'
@@ -64,25 +68,41 @@ export class OpenProject {
   ) {}
 
   /** Creates a project in `folder`, which must be new or empty. */
-  static async create(folder: string, name: string, options: ProjectOptions = {}): Promise<OpenProject> {
+  static async create(
+    folder: string,
+    name: string,
+    options: ProjectOptions = {},
+  ): Promise<OpenProject> {
     const dir = resolve(folder)
     const existing = await statOrNull(dir)
     if (existing && !existing.isDirectory()) {
-      throw new AppFailure('invalid-input', `${dir} is a file, not a folder. Choose a folder for the project.`, {
-        field: 'folder',
-      })
+      throw new AppFailure(
+        'invalid-input',
+        `${dir} is a file, not a folder. Choose a folder for the project.`,
+        {
+          field: 'folder',
+        },
+      )
     }
     if (existing) {
       const entries = await readdir(dir)
       if (entries.includes(PROJECT_FILE)) {
-        throw new AppFailure('project-exists', `${dir} already holds a Claimdesk project. Open it instead.`, {
-          field: 'folder',
-        })
+        throw new AppFailure(
+          'project-exists',
+          `${dir} already holds a Claimdesk project. Open it instead.`,
+          {
+            field: 'folder',
+          },
+        )
       }
       if (entries.some((e) => !e.startsWith('.'))) {
-        throw new AppFailure('invalid-input', `${dir} is not empty. Choose an empty or a new folder for the project.`, {
-          field: 'folder',
-        })
+        throw new AppFailure(
+          'invalid-input',
+          `${dir} is not empty. Choose an empty or a new folder for the project.`,
+          {
+            field: 'folder',
+          },
+        )
       }
     }
     await mkdir(join(dir, ARTICLES_DIR), { recursive: true })
@@ -111,21 +131,32 @@ export class OpenProject {
   static async open(folder: string, options: ProjectOptions = {}): Promise<OpenProject> {
     const dir = resolve(folder)
     const info = await statOrNull(dir)
-    if (!info) throw new AppFailure('not-found', `The folder ${dir} does not exist.`, { field: 'folder' })
+    if (!info)
+      throw new AppFailure('not-found', `The folder ${dir} does not exist.`, { field: 'folder' })
     if (!info.isDirectory()) {
-      throw new AppFailure('invalid-input', `${dir} is a file, not a project folder.`, { field: 'folder' })
-    }
-    if (!(await statOrNull(projectFilePath(dir)))) {
-      throw new AppFailure('not-a-project', `${dir} is not a Claimdesk project: it has no ${PROJECT_FILE}.`, {
+      throw new AppFailure('invalid-input', `${dir} is a file, not a project folder.`, {
         field: 'folder',
       })
+    }
+    if (!(await statOrNull(projectFilePath(dir)))) {
+      throw new AppFailure(
+        'not-a-project',
+        `${dir} is not a Claimdesk project: it has no ${PROJECT_FILE}.`,
+        {
+          field: 'folder',
+        },
+      )
     }
     const lock = await ProjectLock.acquire(dir)
     try {
       const backups = new BackupStore(dir, options.backupPolicy ?? DEFAULT_BACKUP_POLICY)
       await Promise.all([clearStaleTempFiles(dir), clearStaleTempFiles(join(dir, ARTICLES_DIR))])
-      const doc = await loadWithBackupHint(projectFilePath(dir), PROJECT_FILE, dir, backups, (file) =>
-        loadDocument(file, projectSpec(dir), backups),
+      const doc = await loadWithBackupHint(
+        projectFilePath(dir),
+        PROJECT_FILE,
+        dir,
+        backups,
+        (file) => loadDocument(file, projectSpec(dir), backups),
       )
       await mkdir(join(dir, ARTICLES_DIR), { recursive: true })
       return new OpenProject(dir, doc, lock, backups)
@@ -137,7 +168,13 @@ export class OpenProject {
 
   info(): ProjectInfo {
     const d = this.doc.data
-    return { id: d.id, name: d.name, folder: this.folder, createdAt: d.createdAt, articleCount: d.articles.length }
+    return {
+      id: d.id,
+      name: d.name,
+      folder: this.folder,
+      createdAt: d.createdAt,
+      articleCount: d.articles.length,
+    }
   }
 
   async rename(name: string): Promise<void> {
@@ -150,13 +187,19 @@ export class OpenProject {
   /** The article's document, loaded and validated on first use. */
   article(articleId: string): Promise<StoredDocument<ArticleDocument>> {
     if (!this.doc.data.articles.some((a) => a.id === articleId)) {
-      return Promise.reject(new AppFailure('not-found', `No article with id ${articleId} in this project.`))
+      return Promise.reject(
+        new AppFailure('not-found', `No article with id ${articleId} in this project.`),
+      )
     }
     let pending = this.articleDocs.get(articleId)
     if (!pending) {
       const file = articleFilePath(this.folder, articleId)
-      pending = loadWithBackupHint(file, `${ARTICLES_DIR}/${articleId}.json`, this.folder, this.backups, (f) =>
-        loadDocument(f, articleSpec(this.folder, articleId), this.backups),
+      pending = loadWithBackupHint(
+        file,
+        `${ARTICLES_DIR}/${articleId}.json`,
+        this.folder,
+        this.backups,
+        (f) => loadDocument(f, articleSpec(this.folder, articleId), this.backups),
       )
       // A failed load is not cached: the user may restore a backup and try again.
       pending.catch(() => this.articleDocs.delete(articleId))
@@ -167,7 +210,12 @@ export class OpenProject {
 
   /** Writes a new article's document (before it enters the index, so a crash leaves no dangling entry). */
   async createArticle(data: ArticleDocument): Promise<StoredDocument<ArticleDocument>> {
-    const doc = createDocument(articleFilePath(this.folder, data.id), articleSpec(this.folder, data.id), data, this.backups)
+    const doc = createDocument(
+      articleFilePath(this.folder, data.id),
+      articleSpec(this.folder, data.id),
+      data,
+      this.backups,
+    )
     this.articleDocs.set(data.id, doc)
     return doc
   }
@@ -227,7 +275,11 @@ export async function restoreNewestBackup(
 ): Promise<{ restoredFrom: string; movedAside: string }> {
   const dir = resolve(folder)
   const spec = specForRelativePath(dir, relativePath)
-  if (!spec) throw new AppFailure('invalid-input', `${relativePath} is not a file Claimdesk keeps backups of.`)
+  if (!spec)
+    throw new AppFailure(
+      'invalid-input',
+      `${relativePath} is not a file Claimdesk keeps backups of.`,
+    )
   const lock = await ProjectLock.acquire(dir)
   try {
     const target = join(dir, relativePath)
@@ -249,4 +301,3 @@ export async function restoreNewestBackup(
     await lock.release()
   }
 }
-

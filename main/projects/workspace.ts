@@ -19,7 +19,8 @@ export class Workspace {
 
   /** The open project, or a `no-project-open` failure. */
   project(): OpenProject {
-    if (!this.current) throw new AppFailure('no-project-open', 'No project is open. Open or create a project first.')
+    if (!this.current)
+      throw new AppFailure('no-project-open', 'No project is open. Open or create a project first.')
     return this.current
   }
 

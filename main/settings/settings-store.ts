@@ -62,7 +62,10 @@ export class SettingsStore {
   async recordRecent(folder: string, name: string): Promise<void> {
     await this.doc.update((d) => {
       const others = d.recentProjects.filter((r) => r.folder !== folder)
-      d.recentProjects = [{ folder, name, openedAt: new Date().toISOString() }, ...others].slice(0, MAX_RECENT)
+      d.recentProjects = [{ folder, name, openedAt: new Date().toISOString() }, ...others].slice(
+        0,
+        MAX_RECENT,
+      )
     })
   }
 

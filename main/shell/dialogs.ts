@@ -7,10 +7,17 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
     async chooseFolder(purpose) {
       const parent = window()
       const options = {
-        title: purpose === 'create-project' ? 'Choose a folder for the new project' : 'Open a Claimdesk project folder',
-        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+        title:
+          purpose === 'create-project'
+            ? 'Choose a folder for the new project'
+            : 'Open a Claimdesk project folder',
+        properties: ['openDirectory', 'createDirectory'] as Array<
+          'openDirectory' | 'createDirectory'
+        >,
       }
-      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
   }

@@ -14,10 +14,14 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 export function setupIpc(api: () => MainApi | null): void {
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Calls are only accepted from Claimdesk windows.' } }
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Calls are only accepted from Claimdesk windows.' },
+      }
     }
     const current = api()
-    if (!current) return { ok: false, error: { code: 'internal', message: 'Claimdesk is still starting.' } }
+    if (!current)
+      return { ok: false, error: { code: 'internal', message: 'Claimdesk is still starting.' } }
     return current.invoke(channel, input)
   })
 }

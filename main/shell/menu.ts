@@ -20,13 +20,29 @@ export function setupMenu(send: (command: MenuCommand) => void, recent: RecentPr
     {
       label: '&File',
       submenu: [
-        { label: 'New Project…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send({ command: 'new-project' }) },
-        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => send({ command: 'open-project' }) },
+        {
+          label: 'New Project…',
+          accelerator: 'CmdOrCtrl+Shift+N',
+          click: () => send({ command: 'new-project' }),
+        },
+        {
+          label: 'Open Project…',
+          accelerator: 'CmdOrCtrl+O',
+          click: () => send({ command: 'open-project' }),
+        },
         { label: 'Open Recent', submenu: recentItems },
         { type: 'separator' },
-        { label: 'Add Article…', accelerator: 'CmdOrCtrl+N', click: () => send({ command: 'add-article' }) },
+        {
+          label: 'Add Article…',
+          accelerator: 'CmdOrCtrl+N',
+          click: () => send({ command: 'add-article' }),
+        },
         { type: 'separator' },
-        { label: 'Close Project', accelerator: 'CmdOrCtrl+W', click: () => send({ command: 'close-project' }) },
+        {
+          label: 'Close Project',
+          accelerator: 'CmdOrCtrl+W',
+          click: () => send({ command: 'close-project' }),
+        },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -40,7 +56,8 @@ export function setupMenu(send: (command: MenuCommand) => void, recent: RecentPr
         { label: `Claimdesk ${app.getVersion()}`, enabled: false },
         {
           label: 'Electron security checklist',
-          click: () => openExternalSafely('https://www.electronjs.org/docs/latest/tutorial/security'),
+          click: () =>
+            openExternalSafely('https://www.electronjs.org/docs/latest/tutorial/security'),
         },
       ],
     },

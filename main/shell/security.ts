@@ -19,7 +19,6 @@ export function secureWebPreferences(preload: string): WebPreferences {
   }
 }
 
-
 /** Opens a link in the user's browser, only if it parses as an http(s) URL. */
 export function openExternalSafely(rawUrl: string): void {
   let url: URL
@@ -36,7 +35,9 @@ export function openExternalSafely(rawUrl: string): void {
  * and send the CSP header with every response the default session serves.
  */
 export function setupSecurity(isAppUrl: (url: string) => boolean): void {
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
+    callback(false),
+  )
   session.defaultSession.setPermissionCheckHandler(() => false)
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({

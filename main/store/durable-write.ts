@@ -12,7 +12,10 @@ export const TEMP_SUFFIX = '.claimdesk-tmp'
  */
 export async function writeFileDurably(file: string, content: string | Uint8Array): Promise<void> {
   const dir = dirname(file)
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`)
+  const temp = join(
+    dir,
+    `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,
+  )
   const handle = await open(temp, 'wx')
   try {
     await handle.writeFile(content)

@@ -38,7 +38,10 @@ class ValidatedJsonAdapter<T> {
       text = await readFile(this.file, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw new AppFailure('io-error', `${this.spec.label} cannot be read: ${(error as Error).message}`)
+      throw new AppFailure(
+        'io-error',
+        `${this.spec.label} cannot be read: ${(error as Error).message}`,
+      )
     }
     return parseDocument(text, this.spec, (fromVersion) => {
       this.migratedFrom = fromVersion
@@ -64,7 +67,10 @@ export function parseDocument<T>(
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    const problem = text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${(error as Error).message})`
+    const problem =
+      text.trim() === ''
+        ? 'the file is empty'
+        : `it is not valid JSON (${(error as Error).message})`
     throw new AppFailure('corrupt-file', `${spec.label} is damaged: ${problem}.`, { problem })
   }
   const { doc, fromVersion } = migrateDocument(spec.kind, raw, spec.label)
@@ -73,7 +79,10 @@ export function parseDocument<T>(
     const problem = describeZodError(parsed.error)
     throw new AppFailure('corrupt-file', `${spec.label} is damaged: ${problem}.`, { problem })
   }
-  if (fromVersion !== 0 && fromVersion !== (parsed.data as { schemaVersion?: number }).schemaVersion) {
+  if (
+    fromVersion !== 0 &&
+    fromVersion !== (parsed.data as { schemaVersion?: number }).schemaVersion
+  ) {
     onMigrated?.(fromVersion)
   }
   return parsed.data

@@ -25,7 +25,11 @@ async function readHolder(file: string): Promise<LockHolder | null> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<LockHolder>
     if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
-      return { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? 'an unknown time') }
+      return {
+        pid: parsed.pid,
+        host: parsed.host,
+        since: String(parsed.since ?? 'an unknown time'),
+      }
     }
   } catch {
     // unreadable or half-written: treated as stale below
@@ -62,7 +66,8 @@ export class ProjectLock {
       }
       const holder = await readHolder(file)
       const stale =
-        holder === null || (holder.host === me.host && (holder.pid === me.pid || !processIsAlive(holder.pid)))
+        holder === null ||
+        (holder.host === me.host && (holder.pid === me.pid || !processIsAlive(holder.pid)))
       if (!stale) {
         throw new AppFailure(
           'project-locked',
@@ -72,7 +77,10 @@ export class ProjectLock {
       }
       await rm(file, { force: true })
     }
-    throw new AppFailure('project-locked', `Could not take the lock ${file}; another process keeps taking it.`)
+    throw new AppFailure(
+      'project-locked',
+      `Could not take the lock ${file}; another process keeps taking it.`,
+    )
   }
 
   async release(): Promise<void> {

@@ -20,8 +20,8 @@ export function App({ initialProject, initialLanguage }: AppProps) {
   const notify = useNotifications()
   const [project, setProject] = useState<ProjectInfo | null>(initialProject)
   const [language, setLanguage] = useState<UiLanguagePreference>(initialLanguage)
-  // Bumped to ask a screen to open a form; a counter so repeating the command works.
-  const [addArticleRequest, setAddArticleRequest] = useState(0)
+  const [addingArticle, setAddingArticle] = useState(false)
+  // Bumped to ask the start screen to focus its form; a counter so repeating works.
   const [newProjectRequest, setNewProjectRequest] = useState(0)
 
   useEffect(() => subscribe('project:changed', (e) => setProject(e.project)), [])
@@ -63,11 +63,11 @@ export function App({ initialProject, initialLanguage }: AppProps) {
           return
         }
         case 'add-article':
-          setAddArticleRequest((n) => n + 1)
+          if (project) setAddingArticle(true)
           return
       }
     },
-    [notify, openFolder],
+    [notify, openFolder, project],
   )
 
   useEffect(() => subscribe('menu:command', (c) => void runCommand(c)), [runCommand])
@@ -97,8 +97,13 @@ export function App({ initialProject, initialLanguage }: AppProps) {
         <span className="spacer" />
         <label className="language-picker">
           <span>{t('app.language')}</span>
-          <select value={language} onChange={(e) => void changeLanguage(e.target.value as UiLanguagePreference)}>
-            <option value="system">{t('app.languageSystem', { lang: systemLanguage().toUpperCase() })}</option>
+          <select
+            value={language}
+            onChange={(e) => void changeLanguage(e.target.value as UiLanguagePreference)}
+          >
+            <option value="system">
+              {t('app.languageSystem', { lang: systemLanguage().toUpperCase() })}
+            </option>
             <option value="en">English</option>
             <option value="de">Deutsch</option>
           </select>
@@ -109,10 +114,15 @@ export function App({ initialProject, initialLanguage }: AppProps) {
           project={project}
           onProjectChange={setProject}
           onClose={() => void runCommand({ command: 'close-project' })}
-          addArticleRequest={addArticleRequest}
+          addingArticle={addingArticle}
+          onAddingArticleChange={setAddingArticle}
         />
       ) : (
-        <StartScreen onOpened={setProject} onOpenFolder={(f) => void openFolder(f)} newProjectRequest={newProjectRequest} />
+        <StartScreen
+          onOpened={setProject}
+          onOpenFolder={(f) => void openFolder(f)}
+          newProjectRequest={newProjectRequest}
+        />
       )}
     </div>
   )

@@ -53,7 +53,12 @@ export function AddArticleDialog({ onClose, onAdded }: AddArticleDialogProps) {
       <form onSubmit={(e) => void submit(e)} noValidate className="article-form">
         <label className="field">
           <span>{t('article.title')}</span>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={invalid('title')} autoFocus />
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={invalid('title')}
+            autoFocus
+          />
         </label>
         <div className="field-grid">
           <label className="field">
@@ -62,7 +67,11 @@ export function AddArticleDialog({ onClose, onAdded }: AddArticleDialogProps) {
           </label>
           <label className="field">
             <span>{t('article.publishedAt')}</span>
-            <input type="date" value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />
+            <input
+              type="date"
+              value={publishedAt}
+              onChange={(e) => setPublishedAt(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('article.language')}</span>
@@ -79,11 +88,20 @@ export function AddArticleDialog({ onClose, onAdded }: AddArticleDialogProps) {
         <div className="field-grid">
           <label className="field">
             <span>{t('article.url')}</span>
-            <input value={url} onChange={(e) => setUrl(e.target.value)} type="url" aria-invalid={invalid('url')} />
+            <input
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              type="url"
+              aria-invalid={invalid('url')}
+            />
           </label>
           <label className="field">
             <span>{t('article.authors')}</span>
-            <input value={authors} onChange={(e) => setAuthors(e.target.value)} title={t('article.authorsHint')} />
+            <input
+              value={authors}
+              onChange={(e) => setAuthors(e.target.value)}
+              title={t('article.authorsHint')}
+            />
           </label>
         </div>
         <label className="field">

@@ -44,7 +44,8 @@ export const en = {
     count_other: '{{count}} articles',
     selectArticle: 'Select an article on the left to read it.',
     deleteArticle: 'Delete article',
-    confirmDelete: 'Delete “{{title}}” and its annotations? A backup is kept in the project folder.',
+    confirmDelete:
+      'Delete “{{title}}” and its annotations? A backup is kept in the project folder.',
   },
   article: {
     dialogTitle: 'Add article',

@@ -12,32 +12,45 @@ interface ProjectScreenProps {
   project: ProjectInfo
   onProjectChange: (project: ProjectInfo) => void
   onClose: () => void
-  addArticleRequest: number
+  /** The add-article dialog is open (App owns it: the menu and Ctrl+N open it too). */
+  addingArticle: boolean
+  onAddingArticleChange: (open: boolean) => void
 }
 
 /** The open project: its article list on the left, the reader on the right. */
-export function ProjectScreen({ project, onProjectChange, onClose, addArticleRequest }: ProjectScreenProps) {
+export function ProjectScreen({
+  project,
+  onProjectChange,
+  onClose,
+  addingArticle,
+  onAddingArticleChange,
+}: ProjectScreenProps) {
   const { t, i18n } = useTranslation()
   const notify = useNotifications()
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
-  const [adding, setAdding] = useState(false)
+  // Bumped to list the articles again.
+  const [listVersion, setListVersion] = useState(0)
   const [deleting, setDeleting] = useState<ArticleDocument | null>(null)
   const [renaming, setRenaming] = useState<string | null>(null)
 
-  const reload = useCallback(async () => {
-    const listed = await call('articles:list', {})
-    if (!listed.ok) return notify.error(listed.error)
-    setArticles(listed.value)
-  }, [notify])
+  const reload = useCallback(() => setListVersion((v) => v + 1), [])
 
   useEffect(() => {
-    void reload()
-  }, [reload, project.id])
-  useEffect(() => subscribe('project:changed', (e) => e.reason === 'articles' && void reload()), [reload])
-  useEffect(() => {
-    if (addArticleRequest > 0) setAdding(true)
-  }, [addArticleRequest])
+    let live = true
+    void call('articles:list', {}).then((listed) => {
+      if (!live) return
+      if (listed.ok) setArticles(listed.value)
+      else notify.error(listed.error)
+    })
+    return () => {
+      live = false
+    }
+  }, [notify, project.id, listVersion])
+  useEffect(
+    () => subscribe('project:changed', (e) => e.reason === 'articles' && reload()),
+    [reload],
+  )
 
   const confirmDelete = async () => {
     if (!deleting) return
@@ -45,7 +58,7 @@ export function ProjectScreen({ project, onProjectChange, onClose, addArticleReq
     setDeleting(null)
     if (!removed.ok) return notify.error(removed.error)
     setSelected(null)
-    await reload()
+    reload()
   }
 
   const saveName = async () => {
@@ -57,14 +70,23 @@ export function ProjectScreen({ project, onProjectChange, onClose, addArticleReq
   }
 
   const formatDate = (iso: string) =>
-    iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)) : ''
+    iso
+      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          new Date(iso),
+        )
+      : ''
 
   return (
     <div className="project">
       <aside className="sidebar" aria-label={t('project.articles')}>
         <div className="sidebar-project">
           {renaming === null ? (
-            <button type="button" className="project-name" title={t('project.rename')} onClick={() => setRenaming(project.name)}>
+            <button
+              type="button"
+              className="project-name"
+              title={t('project.rename')}
+              onClick={() => setRenaming(project.name)}
+            >
               {project.name}
             </button>
           ) : (
@@ -84,10 +106,12 @@ export function ProjectScreen({ project, onProjectChange, onClose, addArticleReq
               />
             </form>
           )}
-          <span className="muted">{t('project.count', { count: articles?.length ?? project.articleCount })}</span>
+          <span className="muted">
+            {t('project.count', { count: articles?.length ?? project.articleCount })}
+          </span>
         </div>
         <div className="sidebar-actions">
-          <button type="button" className="primary" onClick={() => setAdding(true)}>
+          <button type="button" className="primary" onClick={() => onAddingArticleChange(true)}>
             {t('project.addArticle')}
           </button>
           <button type="button" onClick={onClose}>
@@ -128,13 +152,13 @@ export function ProjectScreen({ project, onProjectChange, onClose, addArticleReq
           <p className="empty content-empty">{t('project.selectArticle')}</p>
         )}
       </main>
-      {adding && (
+      {addingArticle && (
         <AddArticleDialog
-          onClose={() => setAdding(false)}
+          onClose={() => onAddingArticleChange(false)}
           onAdded={(article) => {
-            setAdding(false)
+            onAddingArticleChange(false)
             setSelected(article.id)
-            void reload()
+            reload()
           }}
         />
       )}

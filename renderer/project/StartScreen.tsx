@@ -24,7 +24,9 @@ export function StartScreen({ onOpened, onOpenFolder, newProjectRequest }: Start
   const nameInput = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
-    void call('projects:listRecent', {}).then((r) => (r.ok ? setRecent(r.value) : notify.error(r.error)))
+    void call('projects:listRecent', {}).then((r) =>
+      r.ok ? setRecent(r.value) : notify.error(r.error),
+    )
   }, [notify])
   useEffect(() => {
     if (newProjectRequest > 0) nameInput.current?.focus()

@@ -17,8 +17,8 @@ export function Reader({ articleId, onDelete }: ReaderProps) {
   const [article, setArticle] = useState<ArticleDocument | null>(null)
 
   useEffect(() => {
+    // The parent keys this component by article, so state starts empty for each one.
     let current = true
-    setArticle(null)
     void call('articles:get', { id: articleId }).then((r) => {
       if (!current) return
       if (r.ok) setArticle(r.value)
@@ -32,7 +32,9 @@ export function Reader({ articleId, onDelete }: ReaderProps) {
   if (!article) return <div className="reader reader-loading" aria-busy="true" />
 
   const date = article.publishedAt
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(article.publishedAt))
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(article.publishedAt),
+      )
     : null
 
   return (
@@ -41,7 +43,9 @@ export function Reader({ articleId, onDelete }: ReaderProps) {
         <div className="reader-meta">
           {article.outlet && <span className="outlet">{article.outlet}</span>}
           {date && <span>{t('article.published', { date })}</span>}
-          {article.authors.length > 0 && <span>{t('article.by', { authors: article.authors.join(', ') })}</span>}
+          {article.authors.length > 0 && (
+            <span>{t('article.by', { authors: article.authors.join(', ') })}</span>
+          )}
           {article.language && <span className="badge">{article.language.toUpperCase()}</span>}
         </div>
         <h1 id="reader-title">{article.title}</h1>

@@ -20,7 +20,10 @@ const NotificationsContext = createContext<NotificationsApi | null>(null)
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
   const [notices, setNotices] = useState<Notice[]>([])
-  const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), [])
+  const dismiss = useCallback(
+    (id: number) => setNotices((all) => all.filter((n) => n.id !== id)),
+    [],
+  )
   const api = useMemo<NotificationsApi>(() => {
     let next = 1
     const push = (notice: Omit<Notice, 'id'>) => {
@@ -40,7 +43,11 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="notices" aria-live="polite">
         {notices.map((n) => (
-          <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+          <div
+            key={n.id}
+            className={`notice notice-${n.kind}`}
+            role={n.kind === 'error' ? 'alert' : 'status'}
+          >
             <span className="notice-text">{n.text}</span>
             {n.action && (
               <button
@@ -53,7 +60,12 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
                 {n.action.label}
               </button>
             )}
-            <button type="button" className="notice-dismiss" aria-label={t('common.dismiss')} onClick={() => dismiss(n.id)}>
+            <button
+              type="button"
+              className="notice-dismiss"
+              aria-label={t('common.dismiss')}
+              onClick={() => dismiss(n.id)}
+            >
               ×
             </button>
           </div>

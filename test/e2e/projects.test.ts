@@ -78,8 +78,12 @@ describe('projects and articles through the UI', () => {
     await page.getByLabel('Project name').fill('Test')
     await page.getByLabel('Project folder').fill(file)
     await page.getByRole('button', { name: 'Create project' }).click()
-    await expect(page.getByRole('alert').first().innerText()).resolves.toContain('is a file, not a folder')
-    await expect(page.getByLabel('Project folder').getAttribute('aria-invalid')).resolves.toBe('true')
+    await expect(page.getByRole('alert').first().innerText()).resolves.toContain(
+      'is a file, not a folder',
+    )
+    await expect(page.getByLabel('Project folder').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    )
 
     await page.getByLabel('Project folder').fill(join(app.workDir, 'p'))
     await page.getByLabel('Project name').fill('   ')
@@ -94,7 +98,9 @@ describe('projects and articles through the UI', () => {
     const dialog = page.getByRole('dialog', { name: 'Add article' })
     await dialog.getByLabel('Article text').fill('Some text')
     await dialog.getByRole('button', { name: 'Add article' }).click()
-    await expect(dialog.getByRole('alert').innerText()).resolves.toContain('title: the title must not be empty')
+    await expect(dialog.getByRole('alert').innerText()).resolves.toContain(
+      'title: the title must not be empty',
+    )
     await expect(dialog.getByLabel('Title').getAttribute('aria-invalid')).resolves.toBe('true')
     await app.screenshot('add-article-error')
     expect(app.pageErrors).toEqual([])

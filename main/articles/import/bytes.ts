@@ -61,7 +61,10 @@ export type TextEncodingProblem =
 
 /** Bytes below 0x20 that text files do not contain, plus DEL; tab, LF, FF and CR are fine. */
 function isControlByte(byte: number): boolean {
-  return (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f
+  return (
+    (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) ||
+    byte === 0x7f
+  )
 }
 
 /** Share of control bytes above which a file is treated as binary. */
@@ -92,7 +95,11 @@ export function findBinaryContent(bytes: Uint8Array): TextEncodingProblem | null
       }
     }
     const pairs = sample.length / 2
-    if (pairs >= 4 && Math.max(evenNul, oddNul) > pairs * 0.4 && Math.min(evenNul, oddNul) < pairs * 0.05) {
+    if (
+      pairs >= 4 &&
+      Math.max(evenNul, oddNul) > pairs * 0.4 &&
+      Math.min(evenNul, oddNul) < pairs * 0.05
+    ) {
       return { kind: 'utf16', bom: false }
     }
     return { kind: 'nul', offset: firstNul }
