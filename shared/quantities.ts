@@ -655,6 +655,7 @@ function isNonCount(ctx: Ctx, i: number, atom: Atom): boolean {
   const next = ctx.toks[atom.next]
   const next2 = ctx.toks[atom.next + 1]
   const smallInt = /^\d{1,2}$/.test(t.text) && Number(t.text) >= 1 && Number(t.text) <= 31
+  if (inIsoDate(ctx, i)) return true
 
   if (prev !== undefined && adjacent(ctx, i - 1)) {
     // "F16", "#3", "§ 5", "24/7" (right side), "14:30" (right side), "F-16", "2024-10-12"
@@ -691,6 +692,19 @@ function isNonCount(ctx: Ctx, i: number, atom: Atom): boolean {
   }
   if (smallInt && gapOk(ctx, atom.next - 1) && isMonth(next)) return true // "12 October"
   return isTimeAfter(ctx, atom.next)
+}
+
+/** Token i is part of "2024-10-12". */
+function inIsoDate(ctx: Ctx, i: number): boolean {
+  const shapes = [/^\d{4}$/, /^-$/, /^\d{1,2}$/, /^-$/, /^\d{1,2}$/]
+  for (const first of [i, i - 2, i - 4]) {
+    const ok = shapes.every((re, k) => {
+      const t = ctx.toks[first + k]
+      return t !== undefined && re.test(t.text) && (k === 0 || adjacent(ctx, first + k - 1))
+    })
+    if (ok) return true
+  }
+  return false
 }
 
 function isTimeAfter(ctx: Ctx, j: number): boolean {
@@ -833,7 +847,6 @@ function quantityAt(ctx: Ctx, i: number, floor: number): { q: Quantity; next: nu
   let end = atom.next
   let value = atom.value
   let upper: number | undefined
-  let yearLike = atom.yearLike
 
   // Suffixes right after the number: "5km", "15%", "30 €".
   const suffix = toks[end]
@@ -878,7 +891,8 @@ function quantityAt(ctx: Ctx, i: number, floor: number): { q: Quantity; next: nu
         upper = b.value
         end = b.next
         rangeIntro = introWord !== ''
-        if (atom.yearLike) yearLike = true
+        const bSuffix = toks[end]
+        if (bSuffix?.kind === 'word' && bSuffix.lower === unit && adjacent(ctx, end - 1)) end++
         const bSym = toks[end]
         if (bSym !== undefined && gapOk(ctx, end - 1) && (unit === '' || unit === 'percent')) {
           if (bSym.text === '%') {
@@ -944,7 +958,7 @@ function quantityAt(ctx: Ctx, i: number, floor: number): { q: Quantity; next: nu
   }
 
   // Years: "im Jahr 2024", "Oktober 2024", "seit 2014", "2024 schickte ...".
-  if (yearLike) {
+  if (atom.yearLike) {
     const context = yearContext(ctx, first)
     const round = atom.value % 50 === 0
     if (context === 'strong' || !round) return null
