@@ -5,7 +5,16 @@
 import { calls, type Channel, type Handlers, isChannel } from '../shared/api'
 import { AppFailure, type Result } from '../shared/result'
 import { describeZodError } from '../shared/validation'
+import {
+  createAnnotation,
+  deleteAnnotation,
+  listAnnotations,
+  updateAnnotation,
+} from './annotations/annotations'
+import { updateArticleMeta, updateArticleText } from './articles/article-edits'
+import { decodeDroppedFiles, importArticleFiles, readChosenFiles } from './articles/article-import'
 import { addArticle, deleteArticle, getArticle, listArticles } from './articles/articles'
+import { createTag, deleteTag, listTags, mergeTags, updateTag } from './tags/tags'
 import type { Dialogs } from './dialogs'
 import type { ProjectOptions } from './projects/open-project'
 import { type Emit, Workspace } from './projects/workspace'
@@ -30,6 +39,14 @@ export interface MainApi {
 export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
   const settings = await SettingsStore.open(deps.dataDir)
   const workspace = new Workspace(settings, deps.emit, { backupPolicy: deps.backupPolicy })
+
+  const project = () => workspace.project()
+  /** After an undoable change: tell the renderer what changed and what undo now offers. */
+  const changed = <T>(reason: 'annotations' | 'tags' | 'articles', value: T): T => {
+    workspace.changed(reason)
+    deps.emit('history:changed', project().history.state())
+    return value
+  }
 
   const handlers: Handlers = {
     'settings:get': async () => settings.get(),
@@ -63,7 +80,42 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
       return null
     },
 
+    'articles:updateMeta': async (input) => changed('articles', await updateArticleMeta(project(), input)),
+    'articles:updateText': async (input) => changed('annotations', await updateArticleText(project(), input)),
+    'articles:importFiles': async ({ files }) =>
+      changed('articles', await importArticleFiles(project(), decodeDroppedFiles(files))),
+    'articles:importPaths': async ({ paths }) =>
+      changed('articles', await importArticleFiles(project(), await readChosenFiles(paths))),
+
+    'annotations:create': async (input) => changed('annotations', await createAnnotation(project(), input)),
+    'annotations:update': async (input) => changed('annotations', await updateAnnotation(project(), input)),
+    'annotations:delete': async (input) => {
+      await deleteAnnotation(project(), input)
+      return changed('annotations', null)
+    },
+    'annotations:list': async (filter) => listAnnotations(project(), filter),
+
+    'tags:list': async () => listTags(project()),
+    'tags:create': async (input) => changed('tags', await createTag(project(), input)),
+    'tags:update': async (input) => changed('tags', await updateTag(project(), input)),
+    'tags:merge': async (input) => changed('tags', await mergeTags(project(), input)),
+    'tags:delete': async (input) => {
+      await deleteTag(project(), input)
+      return changed('tags', null)
+    },
+
+    'history:state': async () => project().history.state(),
+    'history:undo': async () => {
+      await project().history.undo()
+      return changed('annotations', project().history.state())
+    },
+    'history:redo': async () => {
+      await project().history.redo()
+      return changed('annotations', project().history.state())
+    },
+
     'dialogs:chooseFolder': async ({ purpose }) => deps.dialogs.chooseFolder(purpose),
+    'dialogs:chooseFiles': async ({ purpose }) => deps.dialogs.chooseFiles(purpose),
   }
 
   async function invoke(channel: unknown, input: unknown): Promise<Result<unknown>> {

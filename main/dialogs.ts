@@ -8,4 +8,7 @@ export interface Dialogs {
   chooseFolder(
     purpose: CallInput<'dialogs:chooseFolder'>['purpose'],
   ): Promise<CallOutput<'dialogs:chooseFolder'>>
+  chooseFiles(
+    purpose: CallInput<'dialogs:chooseFiles'>['purpose'],
+  ): Promise<CallOutput<'dialogs:chooseFiles'>>
 }

@@ -20,12 +20,20 @@ const SIDE_MATCH = 0.7
 const MIN_SIDE_EVIDENCE = 4
 // Being at the very start or end of the text, as the old quote was, is modest evidence.
 const BOUNDARY_WEIGHT = 8
-// Context scores closer than this are treated as indistinguishable.
+// Context scores are indistinguishable unless they differ by this many edits (two edits tell a
+// quote from the same text one character over, as in "33") or this fraction of the context.
+const MARGIN_EDITS = 1.5
 const CONTEXT_MARGIN = 0.1
-// A neighbour's shift is only trusted when the context at the shifted spot is this good.
-const SHIFT_CONTEXT = 0.9
-// Caps the seeds of the whole-text approximate search; more would only find heavily edited text.
-const MAX_PIECES = 16
+// Code points around an expected position searched before the whole text: most edits move a
+// quote by less, and a hit there with unbeatable context makes the global search pointless.
+const LOCAL_RADIUS = 256
+// Seeds of the whole-text approximate search: at most this many pieces of the quote (each one is
+// a scan of the text), each at least this long; a piece with more hits says nothing.
+const MAX_PIECES = 2
+const MIN_PIECE_LENGTH = 6
+const MAX_PIECE_HITS = 64
+// Latin, Greek and Cyrillic: a table this long replaces map lookups in the hottest loop.
+const LOW_TABLE = 0x530
 // Caps how many tied end positions per match cluster get a start computed.
 const MAX_TIED_ENDS = 8
 
@@ -130,7 +138,7 @@ function toCodePoints(text: string, length: number): Int32Array {
 // makes the string-taking helpers cheap without making callers manage one.
 let lastIndex: CodePointIndex | undefined
 
-function indexOf(text: string | CodePointIndex): CodePointIndex {
+function indexFor(text: string | CodePointIndex): CodePointIndex {
   if (typeof text !== 'string') return text
   if (lastIndex === undefined || lastIndex.text !== text) lastIndex = new CodePointIndex(text)
   return lastIndex
@@ -151,12 +159,12 @@ export function codePointLength(text: string | CodePointIndex): number {
 
 /** Code point offset of a UTF-16 offset (e.g. from a DOM selection); mid-pair rounds down. */
 export function utf16ToCodePoint(text: string | CodePointIndex, utf16Index: number): number {
-  return indexOf(text).toCodePoint(utf16Index)
+  return indexFor(text).toCodePoint(utf16Index)
 }
 
 /** UTF-16 offset of a code point offset, for slicing JavaScript strings. */
 export function codePointToUtf16(text: string | CodePointIndex, cpIndex: number): number {
-  return indexOf(text).toUtf16(cpIndex)
+  return indexFor(text).toUtf16(cpIndex)
 }
 
 /** Both W3C selectors of a selection. */
@@ -172,7 +180,7 @@ export function describeRange(
   endCp: number,
   contextLength = DEFAULT_CONTEXT_LENGTH,
 ): RangeDescription {
-  const index = indexOf(text)
+  const index = indexFor(text)
   checkIndex('startCp', startCp, index.length)
   checkIndex('endCp', endCp, index.length)
   if (endCp <= startCp) {
@@ -199,31 +207,39 @@ interface Pattern {
   readonly length: number
   readonly blocks: number
   readonly lastBit: number
-  readonly peq: Map<number, Int32Array>
-  readonly none: Int32Array
+  /** Match masks of each distinct pattern character, `blocks` words each; slot 0 matches none. */
+  readonly masks: Int32Array
+  /** Slots of Latin, Greek and Cyrillic characters by code point: a table beats a map here. */
+  readonly lowSlots: Int32Array
+  readonly highSlots: Map<number, number>
 }
 
 function compilePattern(points: ArrayLike<number>, reversed: boolean): Pattern {
   const length = points.length
   const blocks = Math.max(1, Math.ceil(length / 32))
-  const peq = new Map<number, Int32Array>()
+  const lowSlots = new Int32Array(LOW_TABLE)
+  const highSlots = new Map<number, number>()
+  let slots = 1
+  for (let i = 0; i < length; i++) {
+    const c = points[i] ?? 0
+    if (c >= 0 && c < LOW_TABLE) {
+      if (lowSlots[c] === 0) lowSlots[c] = slots++
+    } else if (!highSlots.has(c)) {
+      highSlots.set(c, slots++)
+    }
+  }
+  const masks = new Int32Array(slots * blocks)
   for (let i = 0; i < length; i++) {
     const c = points[reversed ? length - 1 - i : i] ?? 0
-    let masks = peq.get(c)
-    if (masks === undefined) {
-      masks = new Int32Array(blocks)
-      peq.set(c, masks)
-    }
-    const block = i >>> 5
-    masks[block] = (masks[block] ?? 0) | (1 << (i & 31))
+    const slot = c >= 0 && c < LOW_TABLE ? (lowSlots[c] ?? 0) : (highSlots.get(c) ?? 0)
+    const word = slot * blocks + (i >>> 5)
+    masks[word] = (masks[word] ?? 0) | (1 << (i & 31))
   }
-  return {
-    length,
-    blocks,
-    lastBit: 1 << ((length - 1) & 31),
-    peq,
-    none: new Int32Array(blocks),
-  }
+  return { length, blocks, lastBit: 1 << ((length - 1) & 31), masks, lowSlots, highSlots }
+}
+
+function slotOf(pattern: Pattern, c: number): number {
+  return c >= 0 && c < LOW_TABLE ? (pattern.lowSlots[c] ?? 0) : (pattern.highSlots.get(c) ?? 0)
 }
 
 /** Column-by-column edit distance of one pattern against a text read in either direction. */
@@ -246,14 +262,14 @@ class Aligner {
   // `anchored` pins the alignment's start to the first text character read (row 0 grows by one
   // per column); otherwise the pattern may start anywhere (row 0 stays zero).
   step(c: number, anchored: boolean): number {
-    const { peq, none, blocks, lastBit } = this.pattern
-    const eqs = peq.get(c) ?? none
+    const { masks, blocks, lastBit } = this.pattern
+    const base = slotOf(this.pattern, c) * blocks
     const last = blocks - 1
     let hin = anchored ? 1 : 0
     for (let b = 0; b <= last; b++) {
       const pv = this.pv[b] ?? 0
       const mv = this.mv[b] ?? 0
-      let eq = eqs[b] ?? 0
+      let eq = masks[base + b] ?? 0
       const xv = eq | mv
       if (hin < 0) eq |= 1
       const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq
@@ -300,6 +316,37 @@ function alignFrom(aligner: Aligner, points: Int32Array, from: number, dir: 1 | 
   return { distance: best, consumed }
 }
 
+/**
+ * The distance of `alignFrom`, without the length: scoring a short quote's context at thousands
+ * of occurrences is the hot loop, so one-block patterns run on local variables.
+ */
+function distanceFrom(aligner: Aligner, points: Int32Array, from: number, dir: 1 | -1): number {
+  const { pattern } = aligner
+  const { masks, length: m, lastBit } = pattern
+  if (pattern.blocks > 1) return alignFrom(aligner, points, from, dir).distance
+  let pv = -1
+  let mv = 0
+  let score = m
+  let best = m
+  const available = dir > 0 ? points.length - from : from + 1
+  let i = from
+  for (let k = 1; k <= available && k <= m + best; k++, i += dir) {
+    const eq = masks[slotOf(pattern, points[i] ?? -1)] ?? 0
+    const xv = eq | mv
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq
+    let ph = mv | ~(xh | pv)
+    let mh = pv & xh
+    if ((ph & lastBit) !== 0) score++
+    else if ((mh & lastBit) !== 0) score--
+    ph = (ph << 1) | 1
+    mh <<= 1
+    pv = mh | ~(xv | ph)
+    mv = ph & xv
+    if (score < best) best = score
+  }
+  return best
+}
+
 // ---------------------------------------------------------------------------------------------
 // Context scoring
 
@@ -337,38 +384,52 @@ function makeContextModel(quote: TextQuoteSelector): ContextModel {
   return { prefix: makeSide(quote.prefix, true), suffix: makeSide(quote.suffix, false) }
 }
 
-function scoreContext(model: ContextModel, points: Int32Array, start: number, end: number) {
-  let weighted = 0
-  let weight = 0
-  let matches = false
-  let known = false
-  const sides: Array<[Side, number, 1 | -1, boolean]> = [
-    [model.prefix, start - 1, -1, start === 0],
-    [model.suffix, end, 1, end === points.length],
-  ]
-  for (const [side, from, dir, atEdge] of sides) {
-    if (side.aligner === undefined) {
-      // An empty side means the old quote touched the text edge; only that is comparable.
-      if (atEdge) {
-        known = true
-        matches = true
-        weighted += BOUNDARY_WEIGHT
-        weight += BOUNDARY_WEIGHT
-      }
-      continue
-    }
-    known = true
-    const { distance } = alignFrom(side.aligner, points, from, dir)
-    const similarity = 1 - distance / side.length
-    weighted += similarity * side.length
-    weight += side.length
-    const evidence = side.length - distance
-    if (similarity >= SIDE_MATCH && evidence >= Math.min(side.length, MIN_SIDE_EVIDENCE)) {
-      matches = true
-    }
+function scoreContext(
+  model: ContextModel,
+  points: Int32Array,
+  start: number,
+  end: number,
+): ContextScore {
+  const before = scoreSide(model.prefix, points, start - 1, -1, start === 0)
+  const after = scoreSide(model.suffix, points, end, 1, end === points.length)
+  const weight = before.weight + after.weight
+  return {
+    score:
+      weight > 0
+        ? (before.similarity * before.weight + after.similarity * after.weight) / weight
+        : 0,
+    matches: before.matches || after.matches,
+    known: before.weight > 0 || after.weight > 0,
   }
-  const result: ContextScore = { score: weight > 0 ? weighted / weight : 0, matches, known }
-  return result
+}
+
+interface SideScore {
+  similarity: number
+  /** 0 when the side cannot be compared. */
+  weight: number
+  matches: boolean
+}
+
+const UNKNOWN_SIDE: SideScore = { similarity: 0, weight: 0, matches: false }
+const MATCHING_EDGE: SideScore = { similarity: 1, weight: BOUNDARY_WEIGHT, matches: true }
+
+function scoreSide(
+  side: Side,
+  points: Int32Array,
+  from: number,
+  dir: 1 | -1,
+  atEdge: boolean,
+): SideScore {
+  // An empty side means the old quote touched the text edge; only that is comparable.
+  if (side.aligner === undefined) return atEdge ? MATCHING_EDGE : UNKNOWN_SIDE
+  const distance = distanceFrom(side.aligner, points, from, dir)
+  const similarity = 1 - distance / side.length
+  const evidence = side.length - distance
+  return {
+    similarity,
+    weight: side.length,
+    matches: similarity >= SIDE_MATCH && evidence >= Math.min(side.length, MIN_SIDE_EVIDENCE),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,6 +473,8 @@ function settingsOf(options: AnchorOptions | undefined): Settings {
   }
 }
 
+const PERFECT_CONTEXT: ContextScore = { score: 1, matches: true, known: true }
+
 interface Candidate {
   start: number
   end: number
@@ -425,38 +488,57 @@ interface Fuzzy extends Candidate {
 /** One annotation being re-anchored; caches what several steps need. */
 class Job {
   readonly length: number
+  /** How much better a context score must be to count as clearly better. */
+  readonly margin: number
   private model: ContextModel | undefined
+
+  /** Where the quote is most likely now; closeness to it breaks ties between equal contexts. */
+  readonly expected: number
 
   constructor(
     readonly index: CodePointIndex,
     readonly quote: TextQuoteSelector,
     readonly old: TextPositionSelector,
-    readonly expected: number,
+    /** Likely new starts, best first (never empty). */
+    readonly hints: readonly number[],
     readonly settings: Settings,
   ) {
+    this.expected = hints[0] ?? old.start
     this.length = codePointLength(quote.exact)
+    const size =
+      (codePointLength(quote.prefix) || BOUNDARY_WEIGHT) +
+      (codePointLength(quote.suffix) || BOUNDARY_WEIGHT)
+    this.margin = Math.min(CONTEXT_MARGIN, MARGIN_EDITS / size)
   }
 
   context(start: number, end: number): ContextScore {
+    const { prefix, suffix } = this.quote
+    // Identical context is the common case and scores exactly what the alignment would.
+    if ((prefix.length > 0 || suffix.length > 0) && this.contextEqualAt(start, end)) {
+      return PERFECT_CONTEXT
+    }
     if (this.model === undefined) this.model = makeContextModel(this.quote)
     return scoreContext(this.model, this.index.codePoints(), start, end)
   }
 
   /** The quote's exact text starts at this code point offset. */
   exactAt(start: number): boolean {
-    if (start < 0 || start + this.length > this.index.length) return false
+    // Stored positions come from disk; a bad one just means "not here".
+    if (!Number.isInteger(start) || start < 0 || start + this.length > this.index.length) {
+      return false
+    }
     return this.index.text.startsWith(this.quote.exact, this.index.toUtf16(start))
   }
 
-  /** Prefix and suffix are character for character what surrounds the offset (cheap check). */
-  contextEqualAt(start: number): boolean {
+  /** Prefix and suffix are character for character what surrounds the range (cheap check). */
+  contextEqualAt(start: number, end: number): boolean {
     const { text } = this.index
-    const { exact, prefix, suffix } = this.quote
+    const { prefix, suffix } = this.quote
     const unit = this.index.toUtf16(start)
     return (
       unit >= prefix.length &&
       text.startsWith(prefix, unit - prefix.length) &&
-      text.startsWith(suffix, unit + exact.length)
+      text.startsWith(suffix, this.index.toUtf16(end))
     )
   }
 
@@ -469,17 +551,65 @@ class Job {
   }
 }
 
-/** Step (a): the quote is still where it was, and nothing suggests it is a different copy. */
+/**
+ * Step (a): the quote is still where it was. A short quote also needs its context unchanged:
+ * otherwise a neighbouring copy (the second "в" of "в в") may be the one that fits, and the
+ * later steps weigh this spot against the others.
+ */
 function atOldPosition(job: Job): AnchorResult | undefined {
   const { start } = job.old
   if (!job.exactAt(start)) return undefined
   const position = { start, end: start + job.length }
-  if (job.contextEqualAt(start) || job.length >= job.settings.minUniqueLength) {
+  if (job.length >= job.settings.minUniqueLength || job.contextEqualAt(start, position.end)) {
     return { status: 'exact', position, score: 1 }
   }
-  const context = job.context(position.start, position.end)
-  if (context.matches || !context.known) return { status: 'exact', position, score: 1 }
+  if (!job.context(position.start, position.end).known) {
+    return { status: 'exact', position, score: 1 }
+  }
   return undefined
+}
+
+/** A match that cuts a surrogate pair is not a match of code points. */
+function splitsPair(text: string, unit: number, length: number): boolean {
+  const end = unit + length
+  return (
+    (unit > 0 &&
+      isLowSurrogate(text.charCodeAt(unit)) &&
+      isHighSurrogate(text.charCodeAt(unit - 1))) ||
+    (isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end)))
+  )
+}
+
+/**
+ * Step (b), cheap version: an occurrence near a likely position whose context no other
+ * occurrence could clearly beat wins anyway, since ties go to the closest.
+ */
+function nearbyOccurrence(job: Job, around: number): AnchorResult | undefined {
+  const { index, margin } = job
+  const { exact } = job.quote
+  const lo = Math.max(0, around - LOCAL_RADIUS)
+  const hi = Math.min(index.length, around + job.length + LOCAL_RADIUS)
+  if (hi - lo < job.length) return undefined
+  const base = index.toUtf16(lo)
+  const window = index.text.slice(base, index.toUtf16(hi))
+  const plausible: Candidate[] = []
+  for (let hit = window.indexOf(exact); hit !== -1; hit = window.indexOf(exact, hit + 1)) {
+    if (splitsPair(index.text, base + hit, exact.length)) continue
+    const start = index.toCodePoint(base + hit)
+    const context = job.context(start, start + job.length)
+    // Anything that could tie with the winner has to be looked at for the distance check.
+    if (context.matches && context.score > 1 - 2 * margin) {
+      plausible.push({ start, end: start + job.length, context })
+    }
+  }
+  plausible.sort((a, b) => Math.abs(a.start - around) - Math.abs(b.start - around))
+  const best = plausible[0]
+  if (best === undefined || best.context.score <= 1 - margin) return undefined
+  const next = plausible[1]
+  if (next !== undefined && Math.abs(next.start - around) === Math.abs(best.start - around)) {
+    return undefined
+  }
+  return job.result('moved', best.start, best.end, best.context.score)
 }
 
 function occurrences(job: Job): Candidate[] {
@@ -487,16 +617,7 @@ function occurrences(job: Job): Candidate[] {
   const { exact } = job.quote
   const found: Candidate[] = []
   for (let unit = text.indexOf(exact); unit !== -1; unit = text.indexOf(exact, unit + 1)) {
-    const after = unit + exact.length
-    // A match that cuts a surrogate pair is not a match of code points.
-    if (
-      unit > 0 &&
-      isLowSurrogate(text.charCodeAt(unit)) &&
-      isHighSurrogate(text.charCodeAt(unit - 1))
-    )
-      continue
-    if (isHighSurrogate(text.charCodeAt(after - 1)) && isLowSurrogate(text.charCodeAt(after)))
-      continue
+    if (splitsPair(text, unit, exact.length)) continue
     const start = job.index.toCodePoint(unit)
     const end = start + job.length
     found.push({ start, end, context: job.context(start, end) })
@@ -511,17 +632,18 @@ function occurrences(job: Job): Candidate[] {
 function pickByContext<T extends Candidate>(
   candidates: readonly T[],
   expected: number,
+  margin: number,
   rank: (c: T) => number,
 ): T | 'ambiguous' {
   const sorted = [...candidates].sort((a, b) => rank(b) - rank(a))
   const best = sorted[0]
   if (best === undefined) return 'ambiguous'
   const second = sorted[1]
-  if (second === undefined || rank(best) - rank(second) >= CONTEXT_MARGIN) {
+  if (second === undefined || rank(best) - rank(second) >= margin) {
     return best.context.matches ? best : 'ambiguous'
   }
   const tied = sorted
-    .filter((c) => rank(best) - rank(c) < CONTEXT_MARGIN)
+    .filter((c) => rank(best) - rank(c) < margin)
     .sort((a, b) => Math.abs(a.start - expected) - Math.abs(b.start - expected))
   const closest = tied[0]
   const runnerUp = tied[1]
@@ -535,7 +657,7 @@ function pickByContext<T extends Candidate>(
 }
 
 /** Step (c): the closest edited version of the quote, if it is close and its context agrees. */
-function approximate(job: Job, alsoFar: boolean): Fuzzy | 'ambiguous' | undefined {
+function approximate(job: Job): Fuzzy | 'ambiguous' | undefined {
   const m = job.length
   const maxEdits = Math.floor(m * (1 - job.settings.fuzzyThreshold) + 1e-9)
   if (maxEdits < 1) return undefined
@@ -576,7 +698,9 @@ function approximate(job: Job, alsoFar: boolean): Fuzzy | 'ambiguous' | undefine
 
   const decide = (): Fuzzy | 'ambiguous' | undefined => {
     // Overlapping hits are one passage seen from slightly different alignments.
-    found.sort((a, b) => a.distance - b.distance || a.start - b.start)
+    const misfit = (hit: { start: number; end: number }): number =>
+      Math.abs(hit.end - hit.start - m)
+    found.sort((a, b) => a.distance - b.distance || misfit(a) - misfit(b) || a.start - b.start)
     const kept: Fuzzy[] = []
     for (const hit of found) {
       const similarity = 1 - hit.distance / Math.max(m, hit.end - hit.start)
@@ -587,7 +711,8 @@ function approximate(job: Job, alsoFar: boolean): Fuzzy | 'ambiguous' | undefine
       kept.push({ start: hit.start, end: hit.end, context, similarity })
     }
     if (kept.length === 0) return undefined
-    return pickByContext(kept, job.expected, (c) => (c.similarity + c.context.score) / 2)
+    const margin = job.margin / 2
+    return pickByContext(kept, job.expected, margin, (c) => (c.similarity + c.context.score) / 2)
   }
 
   const radius = job.settings.nearRadius + maxEdits
@@ -595,11 +720,14 @@ function approximate(job: Job, alsoFar: boolean): Fuzzy | 'ambiguous' | undefine
   const nearHi = Math.min(n, job.expected + m + radius)
   scan(nearLo, nearHi)
   const near = decide()
-  if (near !== undefined || !alsoFar || (nearLo === 0 && nearHi === n)) return near
+  if (near !== undefined || (nearLo === 0 && nearHi === n)) return near
 
-  // Whole text: an edited quote keeps at least one of maxEdits + 1 pieces intact, so only the
-  // windows around exact hits of those pieces are aligned.
-  const pieces = Math.min(maxEdits + 1, MAX_PIECES)
+  // Whole text: an edited quote keeps one of maxEdits + 1 pieces intact (pigeonhole), so only
+  // windows around exact hits of pieces are aligned. Each piece costs a scan of the text, so at
+  // most the two halves are used: a quote edited in both halves that also moved beyond the near
+  // radius is missed and becomes an orphan the user sees, never a wrong match.
+  const pieces = Math.min(maxEdits + 1, MAX_PIECES, Math.floor(m / MIN_PIECE_LENGTH))
+  if (pieces < 2) return near
   const pieceLength = Math.floor(m / pieces)
   const quoteIndex = new CodePointIndex(job.quote.exact)
   const windows: Array<[number, number]> = []
@@ -607,7 +735,13 @@ function approximate(job: Job, alsoFar: boolean): Fuzzy | 'ambiguous' | undefine
   for (let p = 0; p < pieces; p++) {
     const offset = p * pieceLength
     const piece = quoteIndex.slice(offset, p === pieces - 1 ? m : offset + pieceLength)
+    const starts: number[] = []
     for (let unit = text.indexOf(piece); unit !== -1; unit = text.indexOf(piece, unit + 1)) {
+      if (starts.length === MAX_PIECE_HITS) break
+      starts.push(unit)
+    }
+    if (starts.length === MAX_PIECE_HITS) continue
+    for (const unit of starts) {
       const start = job.index.toCodePoint(unit) - offset
       windows.push([Math.max(0, start - maxEdits), Math.min(n, start + m + maxEdits)])
     }
@@ -630,11 +764,15 @@ function approximate(job: Job, alsoFar: boolean): Fuzzy | 'ambiguous' | undefine
 function runJob(job: Job): AnchorResult {
   const exact = atOldPosition(job)
   if (exact !== undefined) return exact
+  for (const hint of job.hints) {
+    const nearby = nearbyOccurrence(job, hint)
+    if (nearby !== undefined) return nearby
+  }
 
   const found = occurrences(job)
   const supported = found.filter((c) => c.context.matches)
   if (supported.length > 0) {
-    const pick = pickByContext(found, job.expected, (c) => c.context.score)
+    const pick = pickByContext(found, job.expected, job.margin, (c) => c.context.score)
     if (pick === 'ambiguous') {
       if (found.length > 1) return { status: 'orphan', reason: 'ambiguous' }
     } else {
@@ -643,12 +781,18 @@ function runJob(job: Job): AnchorResult {
   }
 
   // No occurrence has context on its side: an edited copy that does is the better answer.
-  const fuzzy = approximate(job, true)
+  const fuzzy = approximate(job)
   if (fuzzy !== undefined && fuzzy !== 'ambiguous') {
     return job.result('fuzzy', fuzzy.start, fuzzy.end, fuzzy.similarity)
   }
+  // A long quote is distinctive enough to follow without context, but only nearby: far away, a
+  // lone identical copy (a name with title, a repeated slogan) is likelier than the original.
   const only = found.length === 1 ? found[0] : undefined
-  if (only !== undefined && job.length >= job.settings.minUniqueLength) {
+  if (
+    only !== undefined &&
+    job.length >= job.settings.minUniqueLength &&
+    Math.abs(only.start - job.expected) <= job.settings.nearRadius
+  ) {
     return job.result('moved', only.start, only.end, only.context.score)
   }
   if (found.length > 1 || fuzzy === 'ambiguous') return { status: 'orphan', reason: 'ambiguous' }
@@ -669,10 +813,10 @@ export function anchor(
   position: TextPositionSelector,
   options?: AnchorOptions,
 ): AnchorResult {
-  const index = indexOf(text)
+  const index = indexFor(text)
   const expected = clampPosition(index, options?.expectedStart ?? position.start)
   if (quote.exact.length === 0) return { status: 'orphan', reason: 'not-found' }
-  return runJob(new Job(index, quote, position, expected, settingsOf(options)))
+  return runJob(new Job(index, quote, position, [expected], settingsOf(options)))
 }
 
 /** The one region in which two versions of a text differ, in code points. */
@@ -687,6 +831,11 @@ export interface TextEdit {
 
 /** Common prefix and suffix of two texts, so untouched annotations can be shifted without search. */
 export function diffShift(oldText: string, newText: string): TextEdit | undefined {
+  return diffAgainst(oldText, indexFor(newText))
+}
+
+function diffAgainst(oldText: string, newIndex: CodePointIndex): TextEdit | undefined {
+  const newText = newIndex.text
   if (oldText === newText) return undefined
   const limit = Math.min(oldText.length, newText.length)
   let head = 0
@@ -702,7 +851,6 @@ export function diffShift(oldText: string, newText: string): TextEdit | undefine
   }
   if (tail > 0 && isLowSurrogate(oldText.charCodeAt(oldText.length - tail))) tail--
   const oldIndex = new CodePointIndex(oldText)
-  const newIndex = indexOf(newText)
   return {
     start: oldIndex.toCodePoint(head),
     oldEnd: oldIndex.toCodePoint(oldText.length - tail),
@@ -744,9 +892,9 @@ export function reanchorAll(
   annotations: ReadonlyArray<AnchorTarget>,
   options?: ReanchorOptions,
 ): AnchorResult[] {
-  const index = typeof newText === 'string' ? new CodePointIndex(newText) : newText
+  const index = indexFor(newText)
   const settings = settingsOf(options)
-  const edit = options?.oldText === undefined ? undefined : diffShift(options.oldText, index.text)
+  const edit = options?.oldText === undefined ? undefined : diffAgainst(options.oldText, index)
   const order = annotations.map((_, i) => i)
   order.sort(
     (a, b) => (annotations[a]?.position.start ?? 0) - (annotations[b]?.position.start ?? 0),
@@ -763,18 +911,21 @@ export function reanchorAll(
       results[i] = { status: 'orphan', reason: 'not-found' }
       continue
     }
-    let expected = position.start + (shifts[0] ?? 0)
+    let hints = (shifts.length > 0 ? shifts : [0]).map((shift) => position.start + shift)
     let mapped: TextPositionSelector | undefined
     if (options?.oldText !== undefined) {
       mapped = edit === undefined ? position : mapThroughEdit(edit, position)
-      expected = mapped?.start ?? Math.min(position.start, edit?.start ?? position.start)
+      // Inside the edited region, the neighbours' shift is still the best guess.
+      const fallback = Math.min(position.start, edit?.start ?? position.start)
+      hints = mapped !== undefined ? [mapped.start] : [...hints.slice(0, 1), fallback]
     }
-    const job = new Job(index, quote, position, clampPosition(index, expected), settings)
+    const clamped = hints.map((hint) => clampPosition(index, hint))
+    const job = new Job(index, quote, position, clamped, settings)
     // A range the edit did not touch holds the same text at its mapped place: no search needed.
     const result =
       mapped !== undefined && job.exactAt(mapped.start)
         ? job.result('moved', mapped.start, mapped.start + job.length, 1)
-        : runWithShifts(job, shifts)
+        : runJob(job)
     results[i] = result
     if (result.status !== 'orphan') {
       const shift = result.position.start - position.start
@@ -787,20 +938,4 @@ export function reanchorAll(
     }
   }
   return results
-}
-
-function runWithShifts(job: Job, shifts: readonly number[]): AnchorResult {
-  const exact = atOldPosition(job)
-  if (exact !== undefined) return exact
-  const { old } = job
-  for (const shift of shifts) {
-    const start = old.start + shift
-    if (shift === 0 || !job.exactAt(start)) continue
-    if (job.contextEqualAt(start)) return job.result('moved', start, start + job.length, 1)
-    const context = job.context(start, start + job.length)
-    if (context.matches && context.score >= SHIFT_CONTEXT) {
-      return job.result('moved', start, start + job.length, context.score)
-    }
-  }
-  return runJob(job)
 }

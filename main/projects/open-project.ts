@@ -8,6 +8,8 @@ import {
   type ProjectInfo,
 } from '../../shared/model/project'
 import { AppFailure } from '../../shared/result'
+import { AnnotationIndex } from '../annotations/annotation-index'
+import { UndoHistory } from '../history/undo-history'
 import { BackupStore, type BackupPolicy, DEFAULT_BACKUP_POLICY } from '../store/backups'
 import { TEMP_SUFFIX, writeFileDurably } from '../store/durable-write'
 import {
@@ -59,13 +61,21 @@ async function clearStaleTempFiles(dir: string): Promise<void> {
  */
 export class OpenProject {
   private readonly articleDocs = new Map<string, Promise<StoredDocument<ArticleDocument>>>()
+  readonly annotationIndex: AnnotationIndex
+  readonly history: UndoHistory
 
   private constructor(
     readonly folder: string,
     readonly doc: StoredDocument<ProjectDocument>,
     private readonly lock: ProjectLock,
     readonly backups: BackupStore,
-  ) {}
+  ) {
+    this.annotationIndex = new AnnotationIndex(
+      () => this.doc.data.articles.map((a) => a.id),
+      async (articleId) => (await this.readArticle(articleId)).annotations,
+    )
+    this.history = new UndoHistory(this)
+  }
 
   /** Creates a project in `folder`, which must be new or empty. */
   static async create(
@@ -117,6 +127,7 @@ export class OpenProject {
         createdAt: now,
         updatedAt: now,
         articles: [],
+        tags: [],
       }
       const backups = new BackupStore(dir, options.backupPolicy ?? DEFAULT_BACKUP_POLICY)
       const doc = await createDocument(projectFilePath(dir), projectSpec(dir), data, backups)
@@ -208,6 +219,19 @@ export class OpenProject {
     return pending
   }
 
+  /**
+   * The article's current content without keeping its document loaded (for scans over the
+   * whole project, which would otherwise hold every article in memory).
+   */
+  async readArticle(articleId: string): Promise<ArticleDocument> {
+    const loaded = this.articleDocs.get(articleId)
+    if (loaded) return (await loaded).data
+    const file = articleFilePath(this.folder, articleId)
+    return loadWithBackupHint(file, `${ARTICLES_DIR}/${articleId}.json`, this.folder, this.backups, async (f) =>
+      parseDocument(await readFile(f, 'utf8'), articleSpec(this.folder, articleId)),
+    )
+  }
+
   /** Writes a new article's document (before it enters the index, so a crash leaves no dangling entry). */
   async createArticle(data: ArticleDocument): Promise<StoredDocument<ArticleDocument>> {
     const doc = createDocument(
@@ -217,6 +241,7 @@ export class OpenProject {
       this.backups,
     )
     this.articleDocs.set(data.id, doc)
+    this.annotationIndex.replaceArticle(data.id, data.annotations)
     return doc
   }
 
@@ -225,6 +250,8 @@ export class OpenProject {
     const file = articleFilePath(this.folder, articleId)
     await this.backups.backupNow(file)
     this.articleDocs.delete(articleId)
+    this.annotationIndex.removeArticle(articleId)
+    this.history.forgetArticle(articleId)
     await rm(file, { force: true })
   }
 

@@ -20,5 +20,18 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
         : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async chooseFiles() {
+      const parent = window()
+      const options = {
+        title: 'Import articles',
+        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+        filters: [
+          { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      }
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? [] : result.filePaths
+    },
   }
 }

@@ -3,6 +3,12 @@ import type { MenuCommand } from '../../shared/api'
 import type { RecentProject } from '../../shared/model/project'
 import { openExternalSafely } from './security'
 
+/**
+ * The renderer handles these keys itself (it must also work without this menu, and Undo must
+ * go to a focused text field first), so the menu only shows them.
+ */
+const rendererShortcut = (accelerator: string) => ({ accelerator, registerAccelerator: false })
+
 /** Builds the application menu; commands go to the renderer, which owns the flows. */
 export function setupMenu(send: (command: MenuCommand) => void, recent: RecentProject[]): void {
   const isMac = process.platform === 'darwin'
@@ -22,32 +28,48 @@ export function setupMenu(send: (command: MenuCommand) => void, recent: RecentPr
       submenu: [
         {
           label: 'New Project…',
-          accelerator: 'CmdOrCtrl+Shift+N',
+          ...rendererShortcut('CmdOrCtrl+Shift+N'),
           click: () => send({ command: 'new-project' }),
         },
         {
           label: 'Open Project…',
-          accelerator: 'CmdOrCtrl+O',
+          ...rendererShortcut('CmdOrCtrl+O'),
           click: () => send({ command: 'open-project' }),
         },
         { label: 'Open Recent', submenu: recentItems },
         { type: 'separator' },
         {
           label: 'Add Article…',
-          accelerator: 'CmdOrCtrl+N',
+          ...rendererShortcut('CmdOrCtrl+N'),
           click: () => send({ command: 'add-article' }),
         },
         { type: 'separator' },
         {
           label: 'Close Project',
-          accelerator: 'CmdOrCtrl+W',
+          ...rendererShortcut('CmdOrCtrl+W'),
           click: () => send({ command: 'close-project' }),
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: '&Edit',
+      submenu: [
+        // The renderer decides: a focused text field undoes its typing, else the project change.
+        { label: 'Undo', ...rendererShortcut('CmdOrCtrl+Z'), click: () => send({ command: 'undo' }) },
+        {
+          label: 'Redo',
+          ...rendererShortcut('CmdOrCtrl+Shift+Z'),
+          click: () => send({ command: 'redo' }),
+        },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
     {

@@ -51,6 +51,8 @@ const MIGRATIONS: Record<DocumentKind, readonly Migration[]> = {
         }
       },
     },
+    // Version 3 adds the codebook.
+    { from: 2, up: (doc) => ({ ...doc, schemaVersion: 3, tags: [] }) },
   ],
   article: [
     {
@@ -68,7 +70,7 @@ const MIGRATIONS: Record<DocumentKind, readonly Migration[]> = {
 
 /** The schemaVersion this build writes for each kind of document. */
 export const CURRENT_VERSION: Record<DocumentKind, number> = {
-  project: 2,
+  project: 3,
   article: 2,
   settings: 1,
 }

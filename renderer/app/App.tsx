@@ -8,6 +8,7 @@ import { applyLanguage, systemLanguage } from '../i18n'
 import { ProjectScreen } from '../project/ProjectScreen'
 import { StartScreen } from '../project/StartScreen'
 import { useNotifications } from '../ui/Notifications'
+import { isTypingTarget } from '../reader/kinds'
 import { commandForKey } from './commands'
 
 interface AppProps {
@@ -21,6 +22,8 @@ export function App({ initialProject, initialLanguage }: AppProps) {
   const [project, setProject] = useState<ProjectInfo | null>(initialProject)
   const [language, setLanguage] = useState<UiLanguagePreference>(initialLanguage)
   const [addingArticle, setAddingArticle] = useState(false)
+  // Bumped to ask the project screen to open the import dialog.
+  const [importRequest, setImportRequest] = useState(0)
   // Bumped to ask the start screen to focus its form; a counter so repeating works.
   const [newProjectRequest, setNewProjectRequest] = useState(0)
 
@@ -65,16 +68,40 @@ export function App({ initialProject, initialLanguage }: AppProps) {
         case 'add-article':
           if (project) setAddingArticle(true)
           return
+        case 'import-articles':
+          if (project) setImportRequest((n) => n + 1)
+          return
+        case 'undo':
+        case 'redo': {
+          if (!project) return
+          const result = await call(command.command === 'undo' ? 'history:undo' : 'history:redo', {})
+          if (!result.ok) notify.info(result.error.message)
+          return
+        }
       }
     },
     [notify, openFolder, project],
   )
 
-  useEffect(() => subscribe('menu:command', (c) => void runCommand(c)), [runCommand])
+  useEffect(
+    () =>
+      subscribe('menu:command', (c) => {
+        const typing = isTypingTarget(document.activeElement)
+        if ((c.command === 'undo' || c.command === 'redo') && typing) {
+          // The menu's Undo/Redo act on the focused text field when there is one.
+          document.execCommand(c.command)
+          return
+        }
+        void runCommand(c)
+      }),
+    [runCommand],
+  )
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = commandForKey(event)
       if (!command) return
+      // In a text field, undo and redo belong to the field.
+      if ((command === 'undo' || command === 'redo') && isTypingTarget(event.target)) return
       event.preventDefault()
       void runCommand({ command })
     }
@@ -115,6 +142,7 @@ export function App({ initialProject, initialLanguage }: AppProps) {
           onProjectChange={setProject}
           onClose={() => void runCommand({ command: 'close-project' })}
           addingArticle={addingArticle}
+          importRequest={importRequest}
           onAddingArticleChange={setAddingArticle}
         />
       ) : (

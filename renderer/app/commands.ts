@@ -5,9 +5,12 @@ export function commandForKey(event: KeyboardEvent): MenuCommand['command'] | nu
   const mod = event.ctrlKey || event.metaKey
   if (!mod || event.altKey) return null
   const key = event.key.toLowerCase()
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo'
+  if (key === 'y' && !event.shiftKey) return 'redo'
   if (key === 'n' && event.shiftKey) return 'new-project'
   if (key === 'n') return 'add-article'
   if (key === 'o' && !event.shiftKey) return 'open-project'
   if (key === 'w' && !event.shiftKey) return 'close-project'
+  if (key === 'i' && event.shiftKey) return 'import-articles'
   return null
 }

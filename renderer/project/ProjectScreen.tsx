@@ -1,10 +1,15 @@
-import { useCallback, useEffect, useState } from 'react'
+import { type DragEvent, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { HistoryState, ImportReport } from '../../shared/api'
 import type { ArticleDocument, ArticleSummary } from '../../shared/model/article'
 import type { ProjectInfo } from '../../shared/model/project'
 import { call, subscribe } from '../api'
+import { AnnotationsView } from '../annotations/AnnotationsView'
+import { useProjectVersion } from '../app/useProjectEvents'
 import { AddArticleDialog } from '../articles/AddArticleDialog'
+import { readDroppedFiles } from '../articles/dropped-files'
 import { Reader } from '../reader/Reader'
+import { CodebookView } from '../tags/CodebookView'
 import { ConfirmDialog } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
 
@@ -15,26 +20,27 @@ interface ProjectScreenProps {
   /** The add-article dialog is open (App owns it: the menu and Ctrl+N open it too). */
   addingArticle: boolean
   onAddingArticleChange: (open: boolean) => void
+  /** Bumped by the menu or Ctrl+Shift+I to open the import dialog. */
+  importRequest: number
 }
 
-/** The open project: its article list on the left, the reader on the right. */
-export function ProjectScreen({
-  project,
-  onProjectChange,
-  onClose,
-  addingArticle,
-  onAddingArticleChange,
-}: ProjectScreenProps) {
+type Tab = 'articles' | 'codebook' | 'annotations'
+const RELOAD_ON = ['articles', 'opened', 'restored'] as const
+
+/** The open project: navigation and article list on the left; reader, codebook or annotations on the right. */
+export function ProjectScreen(props: ProjectScreenProps) {
+  const { project, onProjectChange, onClose, addingArticle, onAddingArticleChange, importRequest } = props
   const { t, i18n } = useTranslation()
   const notify = useNotifications()
+  const version = useProjectVersion(RELOAD_ON)
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
-  const [selected, setSelected] = useState<string | null>(null)
-  // Bumped to list the articles again.
-  const [listVersion, setListVersion] = useState(0)
+  const [tab, setTab] = useState<Tab>('articles')
+  const [selected, setSelected] = useState<{ id: string; focus: string | null } | null>(null)
   const [deleting, setDeleting] = useState<ArticleDocument | null>(null)
   const [renaming, setRenaming] = useState<string | null>(null)
-
-  const reload = useCallback(() => setListVersion((v) => v + 1), [])
+  const [importing, setImporting] = useState<number | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const [history, setHistory] = useState<HistoryState | null>(null)
 
   useEffect(() => {
     let live = true
@@ -46,11 +52,56 @@ export function ProjectScreen({
     return () => {
       live = false
     }
-  }, [notify, project.id, listVersion])
-  useEffect(
-    () => subscribe('project:changed', (e) => e.reason === 'articles' && reload()),
-    [reload],
+  }, [notify, project.id, version])
+  useEffect(() => {
+    let live = true
+    void call('history:state', {}).then((r) => live && r.ok && setHistory(r.value))
+    const unsubscribe = subscribe('history:changed', setHistory)
+    return () => {
+      live = false
+      unsubscribe()
+    }
+  }, [project.id])
+
+  const reportImport = useCallback(
+    (report: ImportReport) => {
+      if (report.imported.length > 0) {
+        notify.info(t('project.imported', { count: report.imported.length }))
+        const first = report.imported[0]
+        if (first) setSelected({ id: first.id, focus: null })
+        setTab('articles')
+      }
+      for (const failure of report.failed) notify.error(t('project.importFailed', { message: failure.message }))
+    },
+    [notify, t],
   )
+
+  const importFromDialog = useCallback(async () => {
+    const chosen = await call('dialogs:chooseFiles', { purpose: 'import-articles' })
+    if (!chosen.ok) return notify.error(chosen.error)
+    if (chosen.value.length === 0) return
+    setImporting(chosen.value.length)
+    const report = await call('articles:importPaths', { paths: chosen.value })
+    setImporting(null)
+    if (!report.ok) return notify.error(report.error)
+    reportImport(report.value)
+  }, [notify, reportImport])
+
+  useEffect(() => {
+    if (importRequest > 0) void importFromDialog()
+  }, [importRequest, importFromDialog])
+
+  const onDrop = async (event: DragEvent) => {
+    event.preventDefault()
+    setDragging(false)
+    const files = [...event.dataTransfer.files]
+    if (files.length === 0) return
+    setImporting(files.length)
+    const report = await call('articles:importFiles', { files: await readDroppedFiles(files) })
+    setImporting(null)
+    if (!report.ok) return notify.error(report.error)
+    reportImport(report.value)
+  }
 
   const confirmDelete = async () => {
     if (!deleting) return
@@ -58,7 +109,6 @@ export function ProjectScreen({
     setDeleting(null)
     if (!removed.ok) return notify.error(removed.error)
     setSelected(null)
-    reload()
   }
 
   const saveName = async () => {
@@ -69,24 +119,31 @@ export function ProjectScreen({
     onProjectChange(renamed.value)
   }
 
+  const runHistory = async (which: 'history:undo' | 'history:redo') => {
+    const result = await call(which, {})
+    if (!result.ok) notify.info(result.error.message)
+  }
+
   const formatDate = (iso: string) =>
-    iso
-      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-          new Date(iso),
-        )
-      : ''
+    iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)) : ''
 
   return (
-    <div className="project">
+    <div
+      className={dragging ? 'project dragging' : 'project'}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return
+        e.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false)
+      }}
+      onDrop={(e) => void onDrop(e)}
+    >
       <aside className="sidebar" aria-label={t('project.articles')}>
         <div className="sidebar-project">
           {renaming === null ? (
-            <button
-              type="button"
-              className="project-name"
-              title={t('project.rename')}
-              onClick={() => setRenaming(project.name)}
-            >
+            <button type="button" className="project-name" title={t('project.rename')} onClick={() => setRenaming(project.name)}>
               {project.name}
             </button>
           ) : (
@@ -106,19 +163,57 @@ export function ProjectScreen({
               />
             </form>
           )}
-          <span className="muted">
-            {t('project.count', { count: articles?.length ?? project.articleCount })}
-          </span>
+          <span className="muted">{t('project.count', { count: articles?.length ?? project.articleCount })}</span>
         </div>
         <div className="sidebar-actions">
           <button type="button" className="primary" onClick={() => onAddingArticleChange(true)}>
             {t('project.addArticle')}
           </button>
+          <button type="button" onClick={() => void importFromDialog()}>
+            {t('project.importFiles')}
+          </button>
           <button type="button" onClick={onClose}>
             {t('project.close')}
           </button>
         </div>
-        <h2 className="sidebar-heading">{t('project.articles')}</h2>
+        <div className="history-actions">
+          <button
+            type="button"
+            disabled={!history?.canUndo}
+            title={history?.undoLabel ? t('project.undoLabel', { label: history.undoLabel }) : undefined}
+            aria-keyshortcuts="Control+Z"
+            onClick={() => void runHistory('history:undo')}
+          >
+            ↶ {t('project.undo')}
+          </button>
+          <button
+            type="button"
+            disabled={!history?.canRedo}
+            title={history?.redoLabel ? t('project.redoLabel', { label: history.redoLabel }) : undefined}
+            aria-keyshortcuts="Control+Shift+Z"
+            onClick={() => void runHistory('history:redo')}
+          >
+            ↷ {t('project.redo')}
+          </button>
+        </div>
+        <nav className="tabs" aria-label={t('project.articles')}>
+          {(['articles', 'codebook', 'annotations'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="tab"
+              aria-current={tab === name ? 'page' : undefined}
+              onClick={() => setTab(name)}
+            >
+              {t(`project.tab${name[0]?.toUpperCase()}${name.slice(1)}` as 'project.tabArticles')}
+            </button>
+          ))}
+        </nav>
+        {importing !== null && (
+          <p className="progress" role="status">
+            <span className="spinner" aria-hidden="true" /> {t('project.importing', { count: importing })}
+          </p>
+        )}
         {articles && articles.length === 0 && (
           <div className="empty">
             <p>{t('project.noArticles')}</p>
@@ -130,9 +225,12 @@ export function ProjectScreen({
             <li key={a.id}>
               <button
                 type="button"
-                className={a.id === selected ? 'article-item selected' : 'article-item'}
-                aria-current={a.id === selected ? 'true' : undefined}
-                onClick={() => setSelected(a.id)}
+                className={a.id === selected?.id && tab === 'articles' ? 'article-item selected' : 'article-item'}
+                aria-current={a.id === selected?.id ? 'true' : undefined}
+                onClick={() => {
+                  setSelected({ id: a.id, focus: null })
+                  setTab('articles')
+                }}
               >
                 <span className="article-title" lang={a.language || undefined}>
                   {a.title}
@@ -146,19 +244,34 @@ export function ProjectScreen({
         </ul>
       </aside>
       <main className="content">
-        {selected ? (
-          <Reader key={selected} articleId={selected} onDelete={setDeleting} />
-        ) : (
-          <p className="empty content-empty">{t('project.selectArticle')}</p>
+        {tab === 'codebook' && <CodebookView />}
+        {tab === 'annotations' && (
+          <AnnotationsView
+            onOpen={(articleId, annotationId) => {
+              setSelected({ id: articleId, focus: annotationId })
+              setTab('articles')
+            }}
+          />
         )}
+        {tab === 'articles' &&
+          (selected ? (
+            <Reader key={selected.id} articleId={selected.id} focusAnnotationId={selected.focus} onDelete={setDeleting} />
+          ) : (
+            <p className="empty content-empty">{t('project.selectArticle')}</p>
+          ))}
       </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('project.dropHere')}
+        </div>
+      )}
       {addingArticle && (
         <AddArticleDialog
           onClose={() => onAddingArticleChange(false)}
           onAdded={(article) => {
             onAddingArticleChange(false)
-            setSelected(article.id)
-            reload()
+            setSelected({ id: article.id, focus: null })
+            setTab('articles')
           }}
         />
       )}

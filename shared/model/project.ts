@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { ArticleSummary } from './article'
 import { Id, Timestamp } from './common'
+import { Tag } from './tag'
 
-export const PROJECT_SCHEMA_VERSION = 2
+export const PROJECT_SCHEMA_VERSION = 3
 
 /** `project.json`: the small document that indexes a project's folder. */
 export const ProjectDocument = z.object({
@@ -12,6 +13,8 @@ export const ProjectDocument = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   articles: z.array(ArticleSummary),
+  /** The codebook. */
+  tags: z.array(Tag),
 })
 export type ProjectDocument = z.infer<typeof ProjectDocument>
 

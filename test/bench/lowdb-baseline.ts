@@ -3,10 +3,12 @@
  * whole project (index, every article text and every annotation) lives in ONE lowdb JSONFile
  * and saving one annotation rewrites that file.
  *
- *   tsx test/bench/lowdb-baseline.ts <projectFolder> <dbFile> [saves]
+ *   tsx test/bench/lowdb-baseline.ts <projectFolder> <dbFile> [saves] [budgetMs]
  *
  * The single file is assembled from the project folder (untimed), then opened with lowdb
- * (timed) and `saves` annotations are appended, each followed by a write (timed).
+ * (timed) and `saves` annotations are appended, each followed by a write (timed). Each save
+ * rewrites the whole file, so on a slow machine the run stops early once the saves have
+ * taken `budgetMs` (the result says how many were made).
  */
 import { readFileSync, statSync } from 'node:fs'
 import { Low } from 'lowdb'
@@ -20,6 +22,7 @@ import { syntheticAnnotation } from './synthetic-project'
 import { createRng, TEXT_LANGUAGES } from './synthetic-text'
 
 const DEFAULT_SAVES = 50
+const DEFAULT_BUDGET_MS = 45_000
 
 interface SingleFileProject {
   project: ProjectDocument
@@ -35,7 +38,12 @@ async function writeSingleFile(folder: string, file: string): Promise<void> {
   await new Low<SingleFileProject>(new JSONFile(file), { project, articles }).write()
 }
 
-async function measure(folder: string, file: string, saves: number): Promise<BaselineResult> {
+async function measure(
+  folder: string,
+  file: string,
+  saves: number,
+  budgetMs: number,
+): Promise<BaselineResult> {
   await writeSingleFile(folder, file)
 
   const openStarted = performance.now()
@@ -49,13 +57,16 @@ async function measure(folder: string, file: string, saves: number): Promise<Bas
 
   const rng = createRng(data.articles.length + 1)
   const ids = data.project.articles.map((a) => a.id)
+  const tagIds = data.project.tags.map((t) => t.id)
   const saveMs: number[] = []
-  for (let i = 0; i < saves; i++) {
+  const savesStarted = performance.now()
+  for (let i = 0; i < saves && performance.now() - savesStarted < budgetMs; i++) {
     const articleId = rng.pick(ids)
     const article = data.articles.find((a) => a.id === articleId)
     if (!article) throw new Error(`article ${articleId} is missing from the single file`)
     const language = TEXT_LANGUAGES.find((l) => l === article.language) ?? 'en'
-    const annotation = syntheticAnnotation(rng, Array.from(article.text), language, new Date())
+    const codePoints = Array.from(article.text)
+    const annotation = syntheticAnnotation(rng, codePoints, language, new Date(), tagIds)
 
     const started = performance.now()
     await db.update((current) => {
@@ -66,12 +77,27 @@ async function measure(folder: string, file: string, saves: number): Promise<Bas
     })
     saveMs.push(performance.now() - started)
   }
-  return { articles: ids.length, fileBytes: statSync(file).size, openMs, saveMs }
+  return {
+    articles: ids.length,
+    fileBytes: statSync(file).size,
+    openMs,
+    saveMs,
+    savesRequested: saves,
+  }
 }
 
-const [folder, file, savesArg] = process.argv.slice(2)
+const [folder, file, savesArg, budgetArg] = process.argv.slice(2)
 if (!folder || !file) {
-  console.error('usage: tsx test/bench/lowdb-baseline.ts <projectFolder> <dbFile> [saves]')
+  console.error(
+    'usage: tsx test/bench/lowdb-baseline.ts <projectFolder> <dbFile> [saves] [budgetMs]',
+  )
   process.exit(2)
 }
-runAsBenchChild(() => measure(folder, file, savesArg ? Number(savesArg) : DEFAULT_SAVES))
+runAsBenchChild(() =>
+  measure(
+    folder,
+    file,
+    savesArg ? Number(savesArg) : DEFAULT_SAVES,
+    budgetArg ? Number(budgetArg) : DEFAULT_BUDGET_MS,
+  ),
+)

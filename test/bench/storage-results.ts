@@ -11,12 +11,15 @@ export const StoreSizeResult = z.object({
   /** process.memoryUsage() right after the first open, in bytes. */
   rssAfterOpen: z.number(),
   heapUsedAfterOpen: z.number(),
+  /** Building the project-wide annotation index (what the first tag list after open waits for). */
+  indexBuildMs: z.number().nonnegative(),
+  rssAfterIndex: z.number(),
   /** First load of an article (project.article), untimed in the save figures. */
   loadMs: Samples,
   /** One annotation appended through doc.update, per save. */
   saveMs: Samples,
-  /** How many of the saves were the first save of their article in this process. */
-  firstSaves: z.number().int(),
+  /** Per save: was it the first save of its article in this process (which takes a backup)? */
+  firstSave: z.array(z.boolean()),
 })
 export type StoreSizeResult = z.infer<typeof StoreSizeResult>
 
@@ -26,5 +29,7 @@ export const BaselineResult = z.object({
   fileBytes: z.number(),
   openMs: z.number(),
   saveMs: Samples,
+  /** Saves asked for; fewer were made if the time budget ran out first. */
+  savesRequested: z.number().int(),
 })
 export type BaselineResult = z.infer<typeof BaselineResult>

@@ -36,10 +36,20 @@ const CHROMIUM_ARGS = [
 /** Answers the shell's OS dialogs from the test: queue answers before the UI asks. */
 export class ScriptedDialogs implements Dialogs {
   private readonly folders: Array<string | null> = []
+  private readonly fileLists: string[][] = []
   asked: string[] = []
 
   answerFolder(folder: string | null): void {
     this.folders.push(folder)
+  }
+
+  answerFiles(paths: string[]): void {
+    this.fileLists.push(paths)
+  }
+
+  async chooseFiles(purpose: string): Promise<string[]> {
+    this.asked.push(purpose)
+    return this.fileLists.shift() ?? []
   }
 
   async chooseFolder(purpose: string): Promise<string | null> {

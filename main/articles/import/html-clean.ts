@@ -1,4 +1,4 @@
-import type { DomDocument, DomElement } from './dom'
+import { type DomDocument, type DomElement, isElement } from './dom'
 
 /**
  * Strips a saved page of everything that is not the article before Readability scores it:
@@ -7,8 +7,8 @@ import type { DomDocument, DomElement } from './dom'
  * The article container itself (and anything containing it) is never removed.
  */
 
-/** Always removed: code, embeds, form controls and site chrome. */
-const ALWAYS_REMOVED = [
+/** Never article text: code, styles, embedded objects and media. Removed in every pass. */
+const CODE_AND_EMBEDS = new Set([
   'script',
   'style',
   'noscript',
@@ -24,9 +24,10 @@ const ALWAYS_REMOVED = [
   'math',
   'video',
   'audio',
-  'source',
-  'track',
-  'map',
+])
+
+/** Site chrome and controls. Removed unless they contain the article (ASP.NET wraps pages in a form). */
+const CHROME = new Set([
   'nav',
   'aside',
   'form',
@@ -35,13 +36,11 @@ const ALWAYS_REMOVED = [
   'input',
   'select',
   'textarea',
-  'link',
-  'meta',
-  'base',
-].join(', ')
+])
 
 /** Site header and footer; headers and footers inside the article keep title, byline, notes. */
-const CHROME_OUTSIDE_ARTICLE = 'header, footer, [role="banner"], [role="contentinfo"]'
+const CHROME_OUTSIDE_ARTICLE = new Set(['header', 'footer'])
+const ROLES_OUTSIDE_ARTICLE = new Set(['banner', 'contentinfo'])
 
 const NOISE_ROLES = new Set([
   'navigation',
@@ -116,6 +115,29 @@ const NOISE_WORDS = new Set([
 
 const ARTICLE_CONTAINER = 'article, main, [role="main"], [itemprop="articleBody"]'
 
+function isArticleContainer(element: DomElement): boolean {
+  const name = element.localName.toLowerCase()
+  return (
+    name === 'article' ||
+    name === 'main' ||
+    (element.getAttribute('role') ?? '').toLowerCase() === 'main' ||
+    element.getAttribute('itemprop') === 'articleBody'
+  )
+}
+
+/** Comments, and script and style elements with their content, as the HTML tokenizer ends them. */
+const INERT_BLOCKS = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b([^<>]*)>[\s\S]*?(?:<\/\1\s*>|$)/gi
+
+/**
+ * Drops comments, styles and scripts (but not JSON-LD metadata) from the page source before
+ * it is parsed: they are never article text and often most of a saved page's size.
+ */
+export function stripScriptsAndStyles(html: string): string {
+  return html.replace(INERT_BLOCKS, (whole: string, tag?: string, attributes?: string) =>
+    tag?.toLowerCase() === 'script' && /application\/ld\+json/i.test(attributes ?? '') ? whole : '',
+  )
+}
+
 function words(value: string): string[] {
   return value
     .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
@@ -140,38 +162,56 @@ function isHidden(element: DomElement): boolean {
   return /display\s*:\s*none|visibility\s*:\s*hidden/.test(style)
 }
 
-/** The article container, the page's body and anything that contains the article. */
-function isProtected(element: DomElement): boolean {
+/** True when the element is not article text and goes. */
+function removalReason(element: DomElement, insideArticle: boolean, byName: boolean): boolean {
   const name = element.localName.toLowerCase()
-  if (name === 'html' || name === 'body' || name === 'head' || name === 'title') return true
-  if (name === 'article' || name === 'main') return true
+  if (name === 'html' || name === 'head' || name === 'body' || name === 'title') return false
+  if (CODE_AND_EMBEDS.has(name)) return true
+  if (isHidden(element)) return true
+  if (!byName) return false
+  if (CHROME.has(name)) return true
   const role = (element.getAttribute('role') ?? '').toLowerCase()
-  if (role === 'main' || element.getAttribute('itemprop') === 'articleBody') return true
-  return element.querySelector(ARTICLE_CONTAINER) !== null
+  if (NOISE_ROLES.has(role)) return true
+  if (!insideArticle && (CHROME_OUTSIDE_ARTICLE.has(name) || ROLES_OUTSIDE_ARTICLE.has(role))) {
+    return true
+  }
+  return looksLikeNoise(element)
 }
 
-/** Removes non-article content in place; returns how many elements were removed. */
-export function removeNonArticleContent(document: DomDocument): number {
-  let removed = 0
-  for (const element of Array.from(document.querySelectorAll(ALWAYS_REMOVED))) {
-    if (element.localName === 'meta' || element.localName === 'link') {
-      // Head metadata is harmless and Readability reads og:site_name and friends from it.
-      if (element.closest('head')) continue
+/**
+ * Removes non-article content in place and returns how many elements went. The article
+ * container (article, main, role=main, itemprop=articleBody) and its ancestors always stay.
+ * With `byName: false` only code, embeds and hidden elements go: the fallback for pages
+ * whose page-wide wrapper is called something like "has-paywall".
+ */
+export function removeNonArticleContent(document: DomDocument, { byName = true } = {}): number {
+  const root = document.documentElement
+  if (!root) return 0
+  const keep = new Set<DomElement>()
+  for (const container of Array.from(document.querySelectorAll(ARTICLE_CONTAINER))) {
+    for (let node: DomElement | null = container; node && !keep.has(node); ) {
+      keep.add(node)
+      node = node.parentElement
     }
-    element.remove()
-    removed++
   }
-  for (const element of Array.from(document.querySelectorAll(CHROME_OUTSIDE_ARTICLE))) {
-    if (element.parentElement?.closest(ARTICLE_CONTAINER) || isProtected(element)) continue
-    element.remove()
-    removed++
-  }
-  for (const element of Array.from(document.querySelectorAll('body *'))) {
-    const role = (element.getAttribute('role') ?? '').toLowerCase()
-    const noise = NOISE_ROLES.has(role) || isHidden(element) || looksLikeNoise(element)
-    if (!noise || isProtected(element)) continue
-    element.remove()
-    removed++
+  let removed = 0
+  // An explicit stack: saved pages can nest deeper than the call stack allows.
+  const stack: { element: DomElement; insideArticle: boolean }[] = [
+    { element: root, insideArticle: false },
+  ]
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    for (const child of Array.from(entry.element.childNodes)) {
+      if (!isElement(child)) continue
+      if (!keep.has(child) && removalReason(child, entry.insideArticle, byName)) {
+        child.remove()
+        removed++
+        continue
+      }
+      stack.push({
+        element: child,
+        insideArticle: entry.insideArticle || isArticleContainer(child),
+      })
+    }
   }
   return removed
 }

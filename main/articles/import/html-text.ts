@@ -128,40 +128,60 @@ class ParagraphCollector {
   }
 }
 
-function walk(
-  node: DomNode,
-  out: ParagraphCollector,
-  state: { pre: boolean; inLink: boolean; lists: ListState[] },
-): void {
-  if (isText(node)) {
-    out.append(state.pre ? node.data : collapse(node.data), state.inLink)
-    return
+interface WalkState {
+  pre: boolean
+  inLink: boolean
+  lists: ListState[]
+}
+
+type Frame =
+  | { kind: 'enter'; node: DomNode; state: WalkState }
+  | { kind: 'exit'; block: boolean; pre: boolean; listItem: boolean }
+
+/** Depth-first walk with an explicit stack: article HTML can nest deeper than the call stack. */
+function walk(root: DomNode, out: ParagraphCollector): void {
+  const stack: Frame[] = [
+    { kind: 'enter', node: root, state: { pre: false, inLink: false, lists: [] } },
+  ]
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    if (frame.kind === 'exit') {
+      if (frame.block) out.flush(frame.pre)
+      if (frame.listItem) out.setPrefix('')
+      continue
+    }
+    const { node, state } = frame
+    if (isText(node)) {
+      out.append(state.pre ? node.data : collapse(node.data), state.inLink)
+      continue
+    }
+    if (!isElement(node)) continue
+    const name = node.localName.toLowerCase()
+    if (SKIPPED.has(name)) continue
+    if (name === 'br') {
+      out.lineBreak()
+      continue
+    }
+    const block = BLOCKS.has(name)
+    if (block) out.flush(state.pre)
+    let childState = state
+    if (name === 'pre') childState = { ...state, pre: true }
+    if (name === 'a') childState = { ...state, inLink: true }
+    if (name === 'ul' || name === 'ol') {
+      const start = Number.parseInt(node.getAttribute('start') ?? '1', 10)
+      const list = { ordered: name === 'ol', next: Number.isFinite(start) ? start : 1 }
+      childState = { ...state, lists: [...state.lists, list] }
+    }
+    if (name === 'li') {
+      const list = state.lists[state.lists.length - 1]
+      out.setPrefix(list?.ordered ? `${list.next++}. ` : '• ')
+    }
+    stack.push({ kind: 'exit', block, pre: childState.pre, listItem: name === 'li' })
+    const children = Array.from(node.childNodes)
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]
+      if (child) stack.push({ kind: 'enter', node: child, state: childState })
+    }
   }
-  if (!isElement(node)) return
-  const name = node.localName.toLowerCase()
-  if (SKIPPED.has(name)) return
-  if (name === 'br') {
-    out.lineBreak()
-    return
-  }
-  const block = BLOCKS.has(name)
-  if (block) out.flush(state.pre)
-  let childState = state
-  if (name === 'pre') childState = { ...state, pre: true }
-  if (name === 'a') childState = { ...state, inLink: true }
-  if (name === 'ul' || name === 'ol') {
-    const start = Number.parseInt(node.getAttribute('start') ?? '1', 10)
-    const list = { ordered: name === 'ol', next: Number.isFinite(start) ? start : 1 }
-    childState = { ...state, lists: [...state.lists, list] }
-  }
-  if (name === 'li') {
-    const list = state.lists[state.lists.length - 1]
-    if (list?.ordered) out.setPrefix(`${list.next++}. `)
-    else out.setPrefix('• ')
-  }
-  for (const child of Array.from(node.childNodes)) walk(child, out, childState)
-  if (block) out.flush(childState.pre)
-  if (name === 'li') out.setPrefix('')
 }
 
 /**
@@ -173,7 +193,7 @@ export function htmlToParagraphs(html: string): HtmlText {
   const document = parseHtmlDocument(`<!DOCTYPE html><html><body>${html}</body></html>`)
   const out = new ParagraphCollector()
   const body: DomElement | null = document.body
-  if (body) walk(body, out, { pre: false, inLink: false, lists: [] })
+  if (body) walk(body, out)
   out.flush()
   return { paragraphs: out.paragraphs, linkChars: out.linkChars, totalChars: out.totalChars }
 }

@@ -2,8 +2,8 @@ import { Readability } from '@mozilla/readability'
 import { normalizeArticleText } from '../../../shared/text'
 import { cleanValue, splitAuthors } from './authors'
 import { normalizeDate } from './dates'
-import { parseHtmlDocument } from './dom'
-import { removeNonArticleContent } from './html-clean'
+import { type DomDocument, parseHtmlDocument } from './dom'
+import { removeNonArticleContent, stripScriptsAndStyles } from './html-clean'
 import { readHtmlMetadata } from './html-metadata'
 import { htmlToParagraphs } from './html-text'
 import { chooseLanguage } from './language'
@@ -41,10 +41,9 @@ type ReadabilityArticle = NonNullable<ReturnType<Readability['parse']>>
 /** Readability is typed against the DOM library, which the main process does not compile with. */
 type ReadabilityDocument = ConstructorParameters<typeof Readability>[0]
 
-/** Runs Readability on the cleaned page; any failure inside counts as "no article". */
-function runReadability(html: string): ReadabilityArticle | null {
-  const document = parseHtmlDocument(html)
-  removeNonArticleContent(document)
+/** Cleans the document in place and runs Readability; any failure inside counts as "no article". */
+function runReadability(document: DomDocument, byName: boolean): ReadabilityArticle | null {
+  removeNonArticleContent(document, { byName })
   try {
     return new Readability(document as unknown as ReadabilityDocument).parse()
   } catch {
@@ -52,15 +51,41 @@ function runReadability(html: string): ReadabilityArticle | null {
   }
 }
 
+interface Extraction {
+  article: ReadabilityArticle | null
+  paragraphs: string[]
+  linkShare: number
+}
+
+function extractText(document: DomDocument, byName: boolean): Extraction {
+  const article = runReadability(document, byName)
+  const { paragraphs, linkChars, totalChars } = htmlToParagraphs(article?.content ?? '')
+  return { article, paragraphs, linkShare: totalChars === 0 ? 1 : linkChars / totalChars }
+}
+
+const isArticle = (extraction: Extraction): boolean =>
+  extraction.article !== null &&
+  extraction.paragraphs.join('\n\n').length >= MIN_ARTICLE_CHARS &&
+  extraction.linkShare <= MAX_LINK_SHARE
+
 /**
  * A page as a browser's "Save page as" writes it: metadata from the untouched page, article
  * text from Readability run on a copy without scripts, chrome, ads, banners and comments.
  * Nothing is executed, rendered or fetched.
  */
 export function extractHtml(file: string, html: string): ArticleContent {
-  const metadata = readHtmlMetadata(parseHtmlDocument(html), html)
-  const article = runReadability(html)
-  const extracted = htmlToParagraphs(article?.content ?? '')
+  const source = stripScriptsAndStyles(html)
+  const document = parseHtmlDocument(source)
+  // Metadata first: cleaning removes the JSON-LD, the article header's <time> and more.
+  const metadata = readHtmlMetadata(document, html)
+  let extraction = extractText(document, true)
+  if (!isArticle(extraction)) {
+    // A page-wide wrapper named like "paywall-active" or "has-comments" can take the article
+    // with it; a second pass removes only what is never article text, whatever its name.
+    const conservative = extractText(parseHtmlDocument(source), false)
+    if (isArticle(conservative)) extraction = conservative
+  }
+  const { article } = extraction
 
   const siteNames = [
     metadata.ogSiteName,
@@ -77,13 +102,12 @@ export function extractHtml(file: string, html: string): ArticleContent {
   const title = stripSiteName(rawTitle, siteNames)
 
   // Readability sometimes keeps the headline as the first paragraph; it is the title already.
-  const paragraphs = [...extracted.paragraphs]
+  const paragraphs = [...extraction.paragraphs]
   if (paragraphs[0] !== undefined && title !== '' && sameText(paragraphs[0], title)) {
     paragraphs.shift()
   }
   const text = normalizeArticleText(paragraphs.join('\n\n'))
-  const linkShare = extracted.totalChars === 0 ? 1 : extracted.linkChars / extracted.totalChars
-  if (article === null || text.length < MIN_ARTICLE_CHARS || linkShare > MAX_LINK_SHARE) {
+  if (article === null || text.length < MIN_ARTICLE_CHARS || extraction.linkShare > MAX_LINK_SHARE) {
     throw importRejected(
       file,
       'no-article',

@@ -13,15 +13,13 @@ const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/
 
 function unquote(raw: string): string {
   const value = raw.trim()
-  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) {
-    return value.slice(1, -1).replace(/''/g, "'")
-  }
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-    return value
-      .slice(1, -1)
-      .replace(/\\(["\\/nt])/g, (_, char: string) =>
-        char === 'n' ? '\n' : char === 't' ? '\t' : char,
-      )
+  const single = /^'((?:[^']|'')*)'/.exec(value)
+  if (single) return (single[1] ?? '').replace(/''/g, "'")
+  const double = /^"((?:[^"\\]|\\.)*)"/.exec(value)
+  if (double) {
+    return (double[1] ?? '').replace(/\\(.)/g, (_, char: string) =>
+      char === 'n' ? '\n' : char === 't' ? '\t' : char,
+    )
   }
   // An unquoted value ends where a comment starts.
   return value.replace(/\s+#.*$/, '')

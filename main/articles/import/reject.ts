@@ -14,8 +14,7 @@ export function importRejected(
 export function formatSize(bytes: number): string {
   const mb = 1024 * 1024
   if (bytes >= mb) {
-    const value = bytes / mb
-    return `${Number.isInteger(value) ? value : value.toFixed(1)} MB`
+    return `${Math.round((bytes / mb) * 10) / 10} MB`
   }
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`
   return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`

@@ -20,6 +20,8 @@ function cp(text: string, utf16Index = text.length): number {
   return Array.from(text.slice(0, utf16Index)).length
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 /** UTF-16 offset of the nth occurrence of `needle`, failing loudly if it is missing. */
 function unitOf(text: string, needle: string, nth = 0): number {
   let unit = -1
@@ -205,18 +207,25 @@ describe('describeRange', () => {
 
   it('has an empty prefix at the start of the text and an empty suffix at the end', () => {
     const text = 'Kurz und gut.'
-    expect(describeRange(text, 0, 4).quote).toEqual({ exact: 'Kurz', prefix: '', suffix: ' und gut.' })
-    expect(describeRange(text, 9, 13).quote).toEqual({ exact: 'gut.', prefix: 'Kurz und ', suffix: '' })
+    expect(describeRange(text, 0, 4).quote).toEqual({
+      exact: 'Kurz',
+      prefix: '',
+      suffix: ' und gut.',
+    })
+    expect(describeRange(text, 9, 13).quote).toEqual({
+      exact: 'gut.',
+      prefix: 'Kurz und ',
+      suffix: '',
+    })
     expect(describeRange(text, 0, 13).quote).toEqual({ exact: text, prefix: '', suffix: '' })
   })
 
   it('keeps German umlauts, ß and „quotes“ as single code points', () => {
     const range = select(GERMAN, '„Die Sicherheit der Bürgerinnen und Bürger hat Vorrang“')
-    expect(range.position).toEqual({ start: 114, end: 169 })
-    expect(range.quote.prefix).toBe('ücke über den Rhein für drei Monate gesperrt wird. '.slice(-32))
-    expect(cp(range.quote.prefix)).toBe(32)
+    expect(range.position).toEqual({ start: 116, end: 171 })
+    expect(range.quote.prefix).toBe(' für drei Monate gesperrt wird. ')
     expect(range.quote.suffix).toBe(', sagte die Oberbürgermeisterin.')
-    expect(describeRange(GERMAN, 114, 169).quote.exact).toBe(
+    expect(describeRange(GERMAN, 116, 171).quote.exact).toBe(
       '„Die Sicherheit der Bürgerinnen und Bürger hat Vorrang“',
     )
     const strasse = select(GERMAN, 'Straße')
@@ -225,11 +234,10 @@ describe('describeRange', () => {
 
   it('counts Cyrillic letters as single code points', () => {
     const range = select(UKRAINIAN, '480 мільйонів гривень')
-    expect(range.position).toEqual(where(UKRAINIAN, '480 мільйонів гривень'))
-    expect(range.position.end - range.position.start).toBe(21)
-    expect(range.quote.prefix).toBe('журналістам. Вартість проєкту оцінюють у '.slice(-32))
+    expect(range.position).toEqual({ start: 218, end: 239 })
+    expect(range.quote.prefix).toBe('ам. Вартість проєкту оцінюють у ')
     const russian = select(RUSSIAN, 'до 17 человек')
-    expect(russian.position).toEqual({ start: 156, end: 169 })
+    expect(russian.position).toEqual({ start: 154, end: 167 })
     expect(russian.quote.suffix).toBe('. Эксперты считают, что официаль')
   })
 
@@ -258,7 +266,7 @@ describe('describeRange', () => {
       expect(cp(range.quote.prefix)).toBe(Math.min(80, contextLength))
       expect(cp(range.quote.suffix)).toBe(Math.min(80, contextLength))
       for (const context of [range.quote.prefix, range.quote.suffix]) {
-        expect(context.isWellFormed()).toBe(true)
+        expect(context).not.toMatch(LONE_SURROGATE)
       }
     }
   })
@@ -271,7 +279,7 @@ describe('describeRange', () => {
     expect(codePointLength(text)).toBe(36)
     const range = describeRange(text, 30, 36)
     expect(range.quote.exact).toBe('Müller')
-    expect(range.quote.prefix).toBe('in Kyïv: й written as й, '.slice(-32))
+    expect(range.quote.prefix).toBe('Café in Kyïv: й written as й, ')
     expect(describeRange(text, 0, 4).quote.exact).toBe('Café')
     // Some letters have no precomposed form and keep their combining mark even in NFC.
     const kept = normalizeArticleText('Aq\u0307b')
@@ -340,8 +348,6 @@ describe('anchor: unchanged and exact', () => {
     const text = 'Es gab 3 Verletzte. Später kamen 3 weitere hinzu.'
     const { quote, position } = select(text, '3', 1)
     // Both sides rewritten, and a different "3" now sits at the same offset.
-    const changed = 'Die Zahl: ein neuer Satz mit 3 ganz anderen Worten und Sätzen.'
-    expect(cp(changed, unitOf(changed, '3'))).not.toBe(position.start)
     const sameOffset = 'x'.repeat(position.start) + '3' + ' völlig anderer Kontext hier.'
     expectOrphan(anchor(sameOffset, quote, position), 'no-context')
     expectAnchored(anchor(text, quote, position), 'exact', position)
@@ -362,7 +368,10 @@ describe('anchor: moved', () => {
   it('follows text removed before the quote (Ukrainian)', () => {
     const needle = 'Вартість проєкту оцінюють у 480 мільйонів гривень.'
     const { quote, position } = select(UKRAINIAN, needle)
-    const changed = UKRAINIAN.replace('За словами голови комісії, роботи триватимуть щонайменше пів року. ', '')
+    const changed = UKRAINIAN.replace(
+      'За словами голови комісії, роботи триватимуть щонайменше пів року. ',
+      '',
+    )
     expectAnchored(anchor(changed, quote, position), 'moved', where(changed, needle))
     expect(where(changed, needle).start).toBeLessThan(position.start)
   })
@@ -421,12 +430,12 @@ describe('anchor: moved', () => {
 
   it('accepts the expected position as a hint for proximity', () => {
     const block = ' Wiederholung ohne Unterschied im Wortlaut und Kontext. '
-    const text = 'Anfang.' + block.repeat(3) + 'Ende.'
+    const text = 'Anfang.' + block.repeat(4) + 'Ende.'
     const { quote, position } = select(text, 'Unterschied', 1)
     const second = where(text, 'Unterschied', 1)
     const third = where(text, 'Unterschied', 2)
     expectAnchored(anchor(text, quote, position), 'exact', second)
-    // Pretend the text moved: the hint decides among identical passages.
+    // The second and third copies have identical surroundings; the hint decides between them.
     const moved = { start: position.start + 500, end: position.end + 500 }
     expectAnchored(anchor(text, quote, moved, { expectedStart: third.start }), 'moved', third)
   })
@@ -471,8 +480,10 @@ describe('anchor: repeated passages', () => {
   })
 
   it('refuses to guess between identical copies equally far from the old position', () => {
-    const block = ' --- Gleicher Textbaustein mit gleichem Umfeld. --- '
-    const text = 'A' + block + 'B'.repeat(40) + block + 'C'
+    const block =
+      'Gleicher Vorspann, lang genug für den ganzen Kontext. Textbaustein. ' +
+      'Gleicher Nachsatz, ebenfalls lang genug für den Kontext.'
+    const text = `Anfang. ${block} Mitte. ${block} Ende.`
     const needle = 'Textbaustein'
     const one = where(text, needle, 0)
     const two = where(text, needle, 1)
@@ -504,6 +515,9 @@ describe('anchor: very short quotes', () => {
     ].join('\n\n'),
   )
   const count = text.split('3').length - 1
+  /** Which "3" of the text is the one at `offset` inside `needle`. */
+  const threeIn = (needle: string, offset: number): number =>
+    text.slice(0, unitOf(text, needle) + offset).split('3').length - 1
 
   it('finds the right "3" among many after an insertion', () => {
     expect(count).toBeGreaterThan(8)
@@ -516,21 +530,24 @@ describe('anchor: very short quotes', () => {
   })
 
   it('keeps the right "3" when one side of its context is rewritten', () => {
-    const needle = 'Polizei wurden 3 Verdächtige'
-    const nth = text.slice(0, unitOf(text, needle) + 15).split('3').length - 2
-    const { quote, position } = select(text, '3', nth)
+    const { quote, position } = select(text, '3', threeIn('Polizei wurden 3 Verdächtige', 15))
     expect(quote.prefix.endsWith('Laut Polizei wurden ')).toBe(true)
-    const changed = text.replace('3 Verdächtige festgenommen;', '3 Personen vorläufig festgenommen;')
-    changed.replace('In der Nacht', 'Nachts')
-    const edited = changed.replace('In der Nacht zum', 'In der Nacht auf den')
-    expectAnchored(anchor(edited, quote, position), 'moved', where(edited, 'Polizei wurden 3'))
-    const result = anchor(edited, quote, position)
-    expect(result.position?.start).toBe(where(edited, 'Polizei wurden 3').end - 1)
+    const edited = text
+      .replace('3 Verdächtige festgenommen;', '3 Personen vorläufig festgenommen;')
+      .replace('In der Nacht zum', 'In der Nacht auf den')
+    const { end } = where(edited, 'Polizei wurden 3')
+    expectAnchored(anchor(edited, quote, position), 'moved', { start: end - 1, end })
+    const other = text.replace('Laut Polizei wurden 3', 'Wie die Polizei mitteilte, wurden 3')
+    const after = where(other, 'wurden 3 Verdächtige')
+    expectAnchored(anchor(other, quote, position), 'moved', {
+      start: after.start + 7,
+      end: after.start + 8,
+    })
   })
 
   it('orphans a short quote whose sentence was deleted instead of taking another "3"', () => {
     const needle = '3 weitere Angriffe'
-    const { quote, position } = select(text, '3', 3)
+    const { quote, position } = select(text, '3', threeIn(needle, 0))
     expect(quote.suffix.startsWith(' weitere Angriffe')).toBe(true)
     expect(text.slice(codePointToUtf16(text, position.start)).startsWith(needle)).toBe(true)
     const changed = text.replace(
@@ -687,7 +704,7 @@ describe('anchor: edited quotes', () => {
     const { quote, position } = select(GERMAN, needle)
     const one = GERMAN.replace(needle, needle.replace('35', '36'))
     expectOrphan(anchor(one, quote, position, { fuzzyThreshold: 0.99 }))
-    const heavier = needle.replace('35 Träger', '36 Stahlträger')
+    const heavier = needle.replace('35 Träger ausgetauscht', '36 Träger ersetzt')
     const changed = GERMAN.replace(needle, heavier)
     expectOrphan(anchor(changed, quote, position))
     expectAnchored(
@@ -720,7 +737,11 @@ describe('anchor: robustness', () => {
 describe('diffShift and mapThroughEdit', () => {
   it('finds the single changed region in code points', () => {
     expect(diffShift('abc', 'abc')).toBeUndefined()
-    expect(diffShift('Hallo Welt', 'Hallo schöne Welt')).toEqual({ start: 6, oldEnd: 6, newEnd: 13 })
+    expect(diffShift('Hallo Welt', 'Hallo schöne Welt')).toEqual({
+      start: 6,
+      oldEnd: 6,
+      newEnd: 13,
+    })
     expect(diffShift('a👍🏽b', 'a👍🏾b')).toEqual({ start: 2, oldEnd: 3, newEnd: 3 })
     expect(diffShift('x🇺🇦y', 'x🇺🇦🇺🇦y')).toEqual({ start: 3, oldEnd: 3, newEnd: 5 })
     expect(diffShift('Kyiv, Ukraine. Tags: war', 'Kyiv, Ukraine.')).toEqual({
@@ -742,7 +763,9 @@ describe('diffShift and mapThroughEdit', () => {
 /** A reproducible article of roughly `words` words in four languages, with emoji and numbers. */
 function makeArticle(words: number, seed: number): string {
   const vocabulary = [
-    ...'die der und nicht Regierung Brücke Straße Bürgermeisterin Gutachten über für Köln'.split(' '),
+    ...'die der und nicht Regierung Brücke Straße Bürgermeisterin Gutachten über für Köln'.split(
+      ' ',
+    ),
     ...'київ міста рада рішення мосту голови комісії роботи війна допомога гривень'.split(' '),
     ...'в москве прошла пресс-конференция журналистов пострадавших эксперты данные'.split(' '),
     ...'the volunteers collected food people took part drive planned report said'.split(' '),
@@ -790,6 +813,76 @@ function makeAnnotations(text: string, count: number, seed: number): AnchorTarge
   return annotations
 }
 
+/** Plain dynamic-programming edit distance over code points, the reference for fuzzy results. */
+function editDistance(a: string, b: string): number {
+  const x = Array.from(a)
+  const y = Array.from(b)
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1)
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution))
+    }
+    previous = current
+  }
+  return previous[y.length] ?? 0
+}
+
+describe('anchoring under random edits', () => {
+  it('puts every annotation the edit did not touch at its true place, and no other anywhere wrong', () => {
+    const text = makeArticle(3000, 21)
+    const points = Array.from(text)
+    const targets = makeAnnotations(text, 150, 22)
+    const next = random(23)
+    const insertions = ['Eingeschobener Satz 🇺🇦 mit 3 Wörtern. ', 'ß', '', 'Neuer Text.']
+    for (let round = 0; round < 40; round++) {
+      const kind = round % 4
+      const insert = insertions[kind] ?? ''
+      const a = Math.floor(next() * points.length)
+      const removed = kind === 0 ? 0 : 1 + Math.floor(next() * (kind === 1 ? 3 : 400))
+      const b = Math.min(points.length, a + removed)
+      const changed = [...points.slice(0, a), insert, ...points.slice(b)].join('')
+      const shift = cp(insert) - (b - a)
+      for (const options of [undefined, { oldText: text }]) {
+        const results = reanchorAll(changed, targets, options)
+        results.forEach((result, i) => {
+          const { quote, position } = targets[i] ?? select(GERMAN, 'Köln')
+          const context = { round, i, exact: quote.exact, result }
+          if (position.end <= a || position.start >= b) {
+            const truth =
+              position.end <= a
+                ? position
+                : { start: position.start + shift, end: position.end + shift }
+            expect(context).toEqual({
+              ...context,
+              result: {
+                status: expect.stringMatching(/exact|moved/),
+                position: truth,
+                score: expect.any(Number),
+              },
+            })
+            return
+          }
+          if (result.status === 'orphan') return
+          const found = describeRange(changed, result.position.start, result.position.end).quote
+            .exact
+          if (result.status !== 'fuzzy') {
+            // A touched quote may only move to an identical copy (chosen by context or length).
+            expect(found).toBe(quote.exact)
+            return
+          }
+          const distance = editDistance(found, quote.exact)
+          expect(1 - distance / Math.max(cp(found), cp(quote.exact))).toBeGreaterThanOrEqual(0.85)
+          // An edited quote is only looked for where it was.
+          expect(result.position.end).toBeGreaterThan(a - cp(quote.exact))
+          expect(result.position.start).toBeLessThan(a + cp(insert) + cp(quote.exact))
+        })
+      }
+    }
+  })
+})
+
 describe('reanchorAll', () => {
   it('returns results in input order for a mix of outcomes', () => {
     const targets = [
@@ -802,10 +895,11 @@ describe('reanchorAll', () => {
       .replace('35 Träger', '36 Träger')
       .replace('Die Stadtverwaltung', 'Die Verwaltung der Stadt')
     const results = reanchorAll(changed, targets)
-    expect(results.map((r) => r.status)).toEqual(['exact', 'orphan', 'fuzzy', 'orphan'])
+    expect(results.map((r) => r.status)).toEqual(['moved', 'orphan', 'fuzzy', 'orphan'])
     expect(results[0]?.position).toEqual(where(changed, 'Die Kosten werden'))
-    expect(results[2]?.position).toEqual(where(changed, 'Laut einem Gutachten müssen 36 Träger'))
-    expect(results[2]?.position?.end).toBe(where(changed, 'ausgetauscht werden.').end)
+    expect(results[2]?.position).toEqual(
+      where(changed, 'Laut einem Gutachten müssen 36 Träger ausgetauscht werden.'),
+    )
   })
 
   it('matches anchor() one by one', () => {
@@ -820,7 +914,8 @@ describe('reanchorAll', () => {
 
   it('leaves every annotation exact when boilerplate at the end is removed', () => {
     const body = `${GERMAN}\n\n${UKRAINIAN}\n\n${RUSSIAN}\n\n${EMOJI}`
-    const boilerplate = '\n\nSchlagwörter: Köln, Brücke, Verkehr\n\nDieser Artikel ist nur für Abonnenten.'
+    const boilerplate =
+      '\n\nSchlagwörter: Köln, Brücke, Verkehr\n\nDieser Artikel ist nur für Abonnenten.'
     const text = body + boilerplate
     const needles = [
       'Die Stadtverwaltung',
@@ -879,7 +974,11 @@ describe('reanchorAll', () => {
         const expected = before ? old : { start: old.start + shift, end: old.end + shift }
         expect({ i, result }).toEqual({
           i,
-          result: { status: before ? 'exact' : 'moved', position: expected, score: expect.any(Number) },
+          result: {
+            status: before ? 'exact' : 'moved',
+            position: expected,
+            score: expect.any(Number),
+          },
         })
       })
     }
@@ -887,7 +986,9 @@ describe('reanchorAll', () => {
     check(reanchorAll(changed, targets, { oldText: text }))
     const some = targets.filter((_, i) => i % 50 === 0)
     reanchorAll(new CodePointIndex(changed), some).forEach((result, i) => {
-      expect(result).toEqual(anchor(changed, some[i]?.quote ?? GERMAN_QUOTE, some[i]?.position ?? P0))
+      expect(result).toEqual(
+        anchor(changed, some[i]?.quote ?? GERMAN_QUOTE, some[i]?.position ?? P0),
+      )
     })
   })
 
@@ -898,8 +999,16 @@ describe('reanchorAll', () => {
     const targets = [select(text, needle, 0), select(text, needle, 1)]
     const changed = 'Ein sehr langer neuer Vorspann, der alles verschiebt. '.repeat(20) + text
     const results = reanchorAll(changed, targets, { oldText: text })
-    expectAnchored(results[0] ?? { status: 'orphan', reason: 'not-found' }, 'moved', where(changed, needle, 0))
-    expectAnchored(results[1] ?? { status: 'orphan', reason: 'not-found' }, 'moved', where(changed, needle, 1))
+    expectAnchored(
+      results[0] ?? { status: 'orphan', reason: 'not-found' },
+      'moved',
+      where(changed, needle, 0),
+    )
+    expectAnchored(
+      results[1] ?? { status: 'orphan', reason: 'not-found' },
+      'moved',
+      where(changed, needle, 1),
+    )
   })
 
   it('returns an empty list for no annotations', () => {

@@ -1,0 +1,85 @@
+import type { Annotation } from '../../shared/model/annotation'
+import type { Tag } from '../../shared/model/tag'
+import type { OpenProject } from '../projects/open-project'
+import { codePointLength } from '../../shared/anchoring'
+
+/** An article's text together with the annotations anchored in it. */
+export interface ArticleTextState {
+  text: string
+  annotations: Annotation[]
+}
+
+/**
+ * One entity's state before and after an action (null: absent). Every annotation and tag
+ * change is expressed this way, so doing, undoing and redoing share one write path.
+ */
+export type Change =
+  | { entity: 'annotation'; articleId: string; before: Annotation | null; after: Annotation | null }
+  | { entity: 'tag'; before: Tag | null; after: Tag | null }
+  | { entity: 'article-text'; articleId: string; before: ArticleTextState; after: ArticleTextState }
+
+export type Direction = 'forward' | 'backward'
+
+function upsertById<T extends { id: string }>(list: T[], id: string, value: T | null): T[] {
+  const index = list.findIndex((item) => item.id === id)
+  if (value === null) return index === -1 ? list : list.filter((item) => item.id !== id)
+  if (index === -1) return [...list, value]
+  const copy = list.slice()
+  copy[index] = value
+  return copy
+}
+
+const idOf = (change: Change): string =>
+  change.entity === 'article-text'
+    ? change.articleId
+    : ((change.after ?? change.before)?.id ?? '')
+
+/**
+ * Writes a set of changes: forward puts every entity in its `after` state, backward in its
+ * `before` state. Each touched article file is written once, the project file at most once.
+ */
+export async function applyChanges(
+  project: OpenProject,
+  changes: readonly Change[],
+  direction: Direction,
+): Promise<void> {
+  const ordered = direction === 'forward' ? changes : [...changes].reverse()
+  const byArticle = new Map<string, Change[]>()
+  const tagChanges: Array<Extract<Change, { entity: 'tag' }>> = []
+  for (const change of ordered) {
+    if (change.entity === 'tag') tagChanges.push(change)
+    else byArticle.set(change.articleId, [...(byArticle.get(change.articleId) ?? []), change])
+  }
+  const textChanged = new Map<string, number>()
+  for (const [articleId, articleChanges] of byArticle) {
+    const doc = await project.article(articleId)
+    await doc.update((article) => {
+      for (const change of articleChanges) {
+        const state = direction === 'forward' ? change.after : change.before
+        if (change.entity === 'article-text') {
+          const text = state as ArticleTextState
+          article.text = text.text
+          article.annotations = text.annotations
+          textChanged.set(articleId, codePointLength(text.text))
+        } else {
+          article.annotations = upsertById(article.annotations, idOf(change), state as Annotation | null)
+        }
+      }
+      article.annotations.sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end)
+      article.updatedAt = new Date().toISOString()
+    })
+    project.annotationIndex.replaceArticle(articleId, doc.data.annotations)
+  }
+  if (tagChanges.length > 0 || textChanged.size > 0) {
+    await project.doc.update((p) => {
+      for (const change of tagChanges) {
+        p.tags = upsertById(p.tags, idOf(change), direction === 'forward' ? change.after : change.before)
+      }
+      for (const [articleId, characterCount] of textChanged) {
+        const summary = p.articles.find((a) => a.id === articleId)
+        if (summary) summary.characterCount = characterCount
+      }
+      p.updatedAt = new Date().toISOString()
+    })
+  }
+}

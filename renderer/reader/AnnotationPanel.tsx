@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
+import type { TagWithCount } from '../../shared/model/tag'
+import { useMutation } from '../app/useMutation'
+import { TagPicker } from '../tags/TagPicker'
+import { tagPath } from '../tags/useTags'
+import { KIND_ORDER } from './kinds'
+
+interface AnnotationPanelProps {
+  articleId: string
+  annotations: Annotation[]
+  tags: TagWithCount[]
+  tagsById: Map<string, TagWithCount>
+  activeId: string | null
+  editingId: string | null
+  onFocusAnnotation: (id: string) => void
+  onEdit: (id: string | null) => void
+}
+
+function AnnotationEditor({
+  articleId,
+  annotation,
+  tags,
+  tagsById,
+  onDone,
+}: {
+  articleId: string
+  annotation: Annotation
+  tags: TagWithCount[]
+  tagsById: Map<string, TagWithCount>
+  onDone: () => void
+}) {
+  const { t } = useTranslation()
+  const mutate = useMutation()
+  const [kind, setKind] = useState<AnnotationKind>(annotation.kind)
+  const [tagIds, setTagIds] = useState(annotation.tagIds)
+  const [comment, setComment] = useState(annotation.comment)
+  const save = async () => {
+    const saved = await mutate('annotations:update', { articleId, id: annotation.id, kind, tagIds, comment })
+    if (saved.ok) onDone()
+  }
+  return (
+    <form
+      className="annotation-editor"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+    >
+      <label className="field">
+        <span>{t('reader.kind')}</span>
+        <select value={kind} onChange={(e) => setKind(e.target.value as AnnotationKind)} autoFocus>
+          {KIND_ORDER.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TagPicker tags={tags} byId={tagsById} selected={tagIds} onChange={setTagIds} label={t('reader.tags')} />
+      <label className="field">
+        <span>{t('reader.comment')}</span>
+        <textarea value={comment} rows={3} onChange={(e) => setComment(e.target.value)} />
+      </label>
+      <div className="modal-actions">
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** The article's annotations in text order, with filters; orphans are listed apart. */
+export function AnnotationPanel(props: AnnotationPanelProps) {
+  const { articleId, annotations, tags, tagsById, activeId, editingId, onFocusAnnotation, onEdit } = props
+  const { t } = useTranslation()
+  const mutate = useMutation()
+  const [kinds, setKinds] = useState<AnnotationKind[]>([])
+  const [tagFilter, setTagFilter] = useState('')
+  const listRef = useRef<HTMLOListElement>(null)
+
+  useEffect(() => {
+    if (!activeId) return
+    listRef.current?.querySelector(`[data-annotation="${activeId}"]`)?.scrollIntoView({ block: 'nearest' })
+  }, [activeId])
+
+  const visible = annotations.filter(
+    (a) => (kinds.length === 0 || kinds.includes(a.kind)) && (!tagFilter || a.tagIds.includes(tagFilter)),
+  )
+  const anchored = visible.filter((a) => !a.orphaned)
+  const orphans = visible.filter((a) => a.orphaned)
+
+  const remove = (annotation: Annotation) => void mutate('annotations:delete', { articleId, id: annotation.id })
+
+  const item = (annotation: Annotation) => (
+    <li
+      key={annotation.id}
+      data-annotation={annotation.id}
+      className={`annotation-item${annotation.id === activeId ? ' active' : ''}${annotation.orphaned ? ' orphan' : ''}`}
+    >
+      {editingId === annotation.id ? (
+        <AnnotationEditor
+          articleId={articleId}
+          annotation={annotation}
+          tags={tags}
+          tagsById={tagsById}
+          onDone={() => onEdit(null)}
+        />
+      ) : (
+        <>
+          <button
+            type="button"
+            className="annotation-body"
+            disabled={annotation.orphaned}
+            onClick={() => onFocusAnnotation(annotation.id)}
+          >
+            <span className={`kind-badge kind-${annotation.kind}`}>{t(`kinds.${annotation.kind}`)}</span>
+            <q className="annotation-quote">{annotation.quote.exact}</q>
+            {annotation.comment && <span className="annotation-comment">{annotation.comment}</span>}
+          </button>
+          {annotation.tagIds.length > 0 && (
+            <span className="annotation-tags">
+              {annotation.tagIds.map((id) => {
+                const tag = tagsById.get(id)
+                return (
+                  <span key={id} className="tag-chip small" style={{ borderColor: tag?.color }}>
+                    <span className="tag-dot" style={{ background: tag?.color }} aria-hidden="true" />
+                    {tag ? tagPath(tag, tagsById) : id}
+                  </span>
+                )
+              })}
+            </span>
+          )}
+          <span className="annotation-actions">
+            <button type="button" onClick={() => onEdit(annotation.id)}>
+              {t('reader.edit')}
+            </button>
+            <button type="button" className="danger-outline" onClick={() => remove(annotation)}>
+              {t('reader.delete')}
+            </button>
+          </span>
+        </>
+      )}
+    </li>
+  )
+
+  return (
+    <aside className="annotation-panel" aria-label={t('reader.annotations')}>
+      <h2>
+        {t('reader.annotations')} <span className="muted">({annotations.length})</span>
+      </h2>
+      <div className="filters" role="group" aria-label={t('reader.filterKinds')}>
+        {KIND_ORDER.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className={`filter-chip kind-${kind}`}
+            aria-pressed={kinds.includes(kind)}
+            onClick={() => setKinds((k) => (k.includes(kind) ? k.filter((x) => x !== kind) : [...k, kind]))}
+          >
+            {t(`kinds.${kind}`)}
+          </button>
+        ))}
+      </div>
+      <label className="field">
+        <span className="visually-hidden">{t('reader.filterTag')}</span>
+        <select value={tagFilter} onChange={(e) => setTagFilter(e.target.value)} aria-label={t('reader.filterTag')}>
+          <option value="">{t('reader.allTags')}</option>
+          {tags.map((tag) => (
+            <option key={tag.id} value={tag.id}>
+              {tagPath(tag, tagsById)} ({tag.count})
+            </option>
+          ))}
+        </select>
+      </label>
+      {annotations.length === 0 && <p className="empty">{t('reader.noAnnotations')}</p>}
+      <ol className="annotation-list" ref={listRef}>
+        {anchored.map(item)}
+      </ol>
+      {orphans.length > 0 && (
+        <section className="orphans" aria-labelledby="orphans-heading">
+          <h3 id="orphans-heading">{t('reader.orphans')}</h3>
+          <p className="muted">{t('reader.orphansHint')}</p>
+          <ol className="annotation-list">{orphans.map(item)}</ol>
+        </section>
+      )}
+    </aside>
+  )
+}
