@@ -20,6 +20,9 @@ const SIDE_MATCH = 0.7
 const MIN_SIDE_EVIDENCE = 4
 // Being at the very start or end of the text, as the old quote was, is modest evidence.
 const BOUNDARY_WEIGHT = 8
+// Context beyond a paragraph break counts this much per character (see Side).
+const FAR_WEIGHT = 0.5
+const PARAGRAPH_BREAK = '\n\n'
 // Context scores are indistinguishable unless they differ by this many edits (two edits tell a
 // quote from the same text one character over, as in "33") or this fraction of the context.
 const MARGIN_EDITS = 1.5
@@ -245,6 +248,8 @@ function slotOf(pattern: Pattern, c: number): number {
 /** Column-by-column edit distance of one pattern against a text read in either direction. */
 class Aligner {
   score = 0
+  /** Text characters consumed by the last best alignment found by `distanceFrom`. */
+  consumed = 0
   private readonly pv: Int32Array
   private readonly mv: Int32Array
 
@@ -317,17 +322,22 @@ function alignFrom(aligner: Aligner, points: Int32Array, from: number, dir: 1 | 
 }
 
 /**
- * The distance of `alignFrom`, without the length: scoring a short quote's context at thousands
+ * `alignFrom` leaving the length in `aligner.consumed` instead of a new object: scoring a short quote's context at thousands
  * of occurrences is the hot loop, so one-block patterns run on local variables.
  */
 function distanceFrom(aligner: Aligner, points: Int32Array, from: number, dir: 1 | -1): number {
   const { pattern } = aligner
   const { masks, length: m, lastBit } = pattern
-  if (pattern.blocks > 1) return alignFrom(aligner, points, from, dir).distance
+  if (pattern.blocks > 1) {
+    const { distance, consumed } = alignFrom(aligner, points, from, dir)
+    aligner.consumed = consumed
+    return distance
+  }
   let pv = -1
   let mv = 0
   let score = m
   let best = m
+  let consumed = 0
   const available = dir > 0 ? points.length - from : from + 1
   let i = from
   for (let k = 1; k <= available && k <= m + best; k++, i += dir) {
@@ -342,17 +352,28 @@ function distanceFrom(aligner: Aligner, points: Int32Array, from: number, dir: 1
     mh <<= 1
     pv = mh | ~(xv | ph)
     mv = ph & xv
-    if (score < best) best = score
+    if (score < best || (score === best && Math.abs(k - m) < Math.abs(consumed - m))) {
+      best = score
+      consumed = k
+    }
   }
+  aligner.consumed = consumed
   return best
 }
 
 // ---------------------------------------------------------------------------------------------
 // Context scoring
 
+/**
+ * One side of the stored context, split at the paragraph break nearest to the quote: paragraphs
+ * get moved, dropped and reordered as units, so what lies beyond a break says less about which
+ * copy of a passage this is than the quote's own paragraph does.
+ */
 interface Side {
-  aligner: Aligner | undefined
-  length: number
+  near: Aligner | undefined
+  far: Aligner | undefined
+  nearLength: number
+  farLength: number
 }
 
 interface ContextModel {
@@ -373,14 +394,26 @@ function codePointsOf(text: string): Int32Array {
   return toCodePoints(text, codePointLength(text))
 }
 
-function makeSide(text: string, reversed: boolean): Side {
-  if (text.length === 0) return { aligner: undefined, length: 0 }
-  const pattern = compilePattern(codePointsOf(text), reversed)
-  return { aligner: new Aligner(pattern), length: pattern.length }
+function makePart(text: string, reversed: boolean): Aligner | undefined {
+  return text.length === 0 ? undefined : new Aligner(compilePattern(codePointsOf(text), reversed))
+}
+
+function makeSide(text: string, isPrefix: boolean): Side {
+  // The prefix is read backwards from the quote so that its nearest characters come first.
+  const cut = isPrefix ? text.lastIndexOf(PARAGRAPH_BREAK) : text.indexOf(PARAGRAPH_BREAK)
+  const split =
+    cut < 0 ? (isPrefix ? 0 : text.length) : isPrefix ? cut + PARAGRAPH_BREAK.length : cut
+  const near = isPrefix ? text.slice(split) : text.slice(0, split)
+  const far = isPrefix ? text.slice(0, split) : text.slice(split)
+  return {
+    near: makePart(near, isPrefix),
+    far: makePart(far, isPrefix),
+    nearLength: codePointLength(near),
+    farLength: codePointLength(far),
+  }
 }
 
 function makeContextModel(quote: TextQuoteSelector): ContextModel {
-  // The prefix is read backwards from the quote so that its nearest characters count first.
   return { prefix: makeSide(quote.prefix, true), suffix: makeSide(quote.suffix, false) }
 }
 
@@ -420,15 +453,25 @@ function scoreSide(
   dir: 1 | -1,
   atEdge: boolean,
 ): SideScore {
+  const { near, far, nearLength, farLength } = side
   // An empty side means the old quote touched the text edge; only that is comparable.
-  if (side.aligner === undefined) return atEdge ? MATCHING_EDGE : UNKNOWN_SIDE
-  const distance = distanceFrom(side.aligner, points, from, dir)
-  const similarity = 1 - distance / side.length
-  const evidence = side.length - distance
+  if (near === undefined && far === undefined) return atEdge ? MATCHING_EDGE : UNKNOWN_SIDE
+  let nearDistance = 0
+  let consumed = 0
+  if (near !== undefined) {
+    nearDistance = distanceFrom(near, points, from, dir)
+    consumed = near.consumed
+  }
+  const farDistance = far === undefined ? 0 : distanceFrom(far, points, from + dir * consumed, dir)
+  const length = nearLength + farLength
+  const distance = nearDistance + farDistance
+  const weight = nearLength + FAR_WEIGHT * farLength
   return {
-    similarity,
-    weight: side.length,
-    matches: similarity >= SIDE_MATCH && evidence >= Math.min(side.length, MIN_SIDE_EVIDENCE),
+    similarity: (nearLength - nearDistance + FAR_WEIGHT * (farLength - farDistance)) / weight,
+    weight,
+    matches:
+      1 - distance / length >= SIDE_MATCH &&
+      length - distance >= Math.min(length, MIN_SIDE_EVIDENCE),
   }
 }
 
@@ -552,18 +595,15 @@ class Job {
 }
 
 /**
- * Step (a): the quote is still where it was. A short quote also needs its context unchanged:
- * otherwise a neighbouring copy (the second "в" of "в в") may be the one that fits, and the
- * later steps weigh this spot against the others.
+ * Step (a): the quote is still where it was, with its context. If the context changed, another
+ * copy may fit better (the second "в" of "в в", or a repeated sentence whose paragraphs were
+ * swapped), so the later steps weigh this spot against the others.
  */
 function atOldPosition(job: Job): AnchorResult | undefined {
   const { start } = job.old
   if (!job.exactAt(start)) return undefined
   const position = { start, end: start + job.length }
-  if (job.length >= job.settings.minUniqueLength || job.contextEqualAt(start, position.end)) {
-    return { status: 'exact', position, score: 1 }
-  }
-  if (!job.context(position.start, position.end).known) {
+  if (job.contextEqualAt(start, position.end) || !job.context(start, position.end).known) {
     return { status: 'exact', position, score: 1 }
   }
   return undefined
@@ -921,9 +961,13 @@ export function reanchorAll(
     }
     const clamped = hints.map((hint) => clampPosition(index, hint))
     const job = new Job(index, quote, position, clamped, settings)
-    // A range the edit did not touch holds the same text at its mapped place: no search needed.
+    // A range outside the edit holds the same text at its mapped place. The common prefix and
+    // suffix can still cut through a moved paragraph (identical tails of two copies), so the
+    // context has to agree too before the search is skipped.
     const result =
-      mapped !== undefined && job.exactAt(mapped.start)
+      mapped !== undefined &&
+      job.exactAt(mapped.start) &&
+      job.contextEqualAt(mapped.start, mapped.start + job.length)
         ? job.result('moved', mapped.start, mapped.start + job.length, 1)
         : runJob(job)
     results[i] = result

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { BrowserWindow } from 'electron'
-import { secureWebPreferences } from './security'
+import type { BrowserWindow } from 'electron'
+import { createSecureWindow } from './security'
 
 const rendererDevUrl = process.env['ELECTRON_RENDERER_URL']
 const rendererIndex = join(import.meta.dirname, '../renderer/index.html')
@@ -15,15 +15,17 @@ export function isAppUrl(url: string): boolean {
 
 /** The app's single window. */
 export function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'Claimdesk',
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
-  })
+  const window = createSecureWindow(
+    {
+      width: 1280,
+      height: 800,
+      minWidth: 900,
+      minHeight: 600,
+      show: false,
+      title: 'Claimdesk',
+    },
+    join(import.meta.dirname, '../preload/index.cjs'),
+  )
   window.once('ready-to-show', () => window.show())
   if (rendererDevUrl) void window.loadURL(rendererDevUrl)
   else void window.loadFile(rendererIndex)

@@ -27,7 +27,7 @@ interface ArticleGroup {
 /** The tag and all tags below it. */
 function withDescendants(id: string, tags: TagWithCount[]): string[] {
   const found = new Set([id])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const tag of tags) {
       if (tag.parentId !== null && found.has(tag.parentId) && !found.has(tag.id)) {
@@ -64,9 +64,7 @@ export function AnnotationsView({
   const [tagId, setTagId] = useState('')
   const [includeChildren, setIncludeChildren] = useState(true)
   const [orphanedOnly, setOrphanedOnly] = useState(false)
-  const [loaded, setLoaded] = useState<{ key: string; items: AnnotationInProject[] } | null>(
-    null,
-  )
+  const [loaded, setLoaded] = useState<{ key: string; items: AnnotationInProject[] } | null>(null)
   const baseId = useId()
 
   // A tag deleted meanwhile no longer filters.
@@ -77,7 +75,11 @@ export function AnnotationsView({
     : hasChildren && includeChildren
       ? withDescendants(activeTag, tags)
       : [activeTag]
-  const filter: Filter = { kinds: KIND_ORDER.filter((k) => kinds.includes(k)), tagIds, orphanedOnly }
+  const filter: Filter = {
+    kinds: KIND_ORDER.filter((k) => kinds.includes(k)),
+    tagIds,
+    orphanedOnly,
+  }
   // The filter as a string, so re-loaded tags with the same ids do not trigger another fetch.
   const key = JSON.stringify(filter)
 
@@ -102,7 +104,7 @@ export function AnnotationsView({
 
   const items = loaded?.items ?? []
   const loading = loaded === null || loaded.key !== key
-  const groups = useMemo(() => groupByArticle(items), [items])
+  const groups = useMemo(() => groupByArticle(loaded?.items ?? []), [loaded])
   const filtered = kinds.length > 0 || activeTag !== '' || orphanedOnly
 
   const toggleKind = (kind: AnnotationKind) =>
@@ -129,7 +131,11 @@ export function AnnotationsView({
         </p>
       </header>
 
-      <div className="annotations-view-filters" role="group" aria-label={t('annotationsView.filters')}>
+      <div
+        className="annotations-view-filters"
+        role="group"
+        aria-label={t('annotationsView.filters')}
+      >
         <div className="filters" role="group" aria-label={t('annotationsView.filterKinds')}>
           {KIND_ORDER.map((kind) => (
             <button
@@ -143,17 +149,17 @@ export function AnnotationsView({
             </button>
           ))}
         </div>
-        <label className="annotations-view-tag">
-          <span>{t('annotationsView.tag')}</span>
-          <select value={activeTag} onChange={(e) => setTagId(e.target.value)}>
+        <span className="annotations-view-tag">
+          <label htmlFor={`${baseId}-tag`}>{t('annotationsView.tag')}</label>
+          <select id={`${baseId}-tag`} value={activeTag} onChange={(e) => setTagId(e.target.value)}>
             <option value="">{t('annotationsView.allTags')}</option>
             {options.map(({ tag, path }) => (
               <option key={tag.id} value={tag.id}>
-                {t('annotationsView.tagOption', { path, count: tag.count })}
+                {t('annotationsView.tagOption', { path, uses: tag.count })}
               </option>
             ))}
           </select>
-        </label>
+        </span>
         {hasChildren && (
           <label className="annotations-view-check">
             <input
@@ -197,7 +203,11 @@ export function AnnotationsView({
         {groups.map((group, index) => {
           const headingId = `${baseId}-group-${index}`
           return (
-            <section key={group.articleId} className="annotations-view-group" aria-labelledby={headingId}>
+            <section
+              key={group.articleId}
+              className="annotations-view-group"
+              aria-labelledby={headingId}
+            >
               <h2 id={headingId}>
                 <span className="annotations-view-article">{group.title}</span>{' '}
                 <span className="badge">{group.items.length}</span>

@@ -71,7 +71,14 @@ export function ProjectScreen(props: ProjectScreenProps) {
         if (first) setSelected({ id: first.id, focus: null })
         setTab('articles')
       }
-      for (const failure of report.failed) notify.error(t('project.importFailed', { message: failure.message }))
+      if (report.failed.length > 0) {
+        // One notice for the whole batch, one line per file, so none scrolls out of sight.
+        notify.error(
+          [t('project.importFailed', { count: report.failed.length }), ...report.failed.map((f) => `• ${f.message}`)].join(
+            '\n',
+          ),
+        )
+      }
     },
     [notify, t],
   )

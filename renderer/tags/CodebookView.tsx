@@ -1,8 +1,17 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import { TAG_PALETTE, type TagWithCount } from '../../shared/model/tag'
 import type { AppError } from '../../shared/result'
 import { useMutation } from '../app/useMutation'
+import { errorConcernsField } from '../ui/errors'
 import { Modal } from '../ui/Modal'
 import { tagPath, useTags } from './useTags'
 import './codebook.css'
@@ -48,7 +57,7 @@ function buildTree(tags: TagWithCount[], byId: TagsById, collator: Intl.Collator
 /** The tag and everything below it: the places it cannot be moved or merged into. */
 function selfAndDescendants(id: string, tags: TagWithCount[]): Set<string> {
   const found = new Set([id])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const tag of tags) {
       if (tag.parentId !== null && found.has(tag.parentId) && !found.has(tag.id)) {
@@ -81,11 +90,26 @@ interface TagSelectProps {
   autoFocus?: boolean
 }
 
-function TagSelect({ label, value, onChange, options, noneLabel, placeholder, autoFocus }: TagSelectProps) {
+function TagSelect({
+  label,
+  value,
+  onChange,
+  options,
+  noneLabel,
+  placeholder,
+  autoFocus,
+}: TagSelectProps) {
+  const id = useId()
+  // A label beside the select, not around it, so the chosen option is not read as its name.
   return (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} autoFocus={autoFocus}>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        autoFocus={autoFocus}
+      >
         {noneLabel !== undefined && <option value="">{noneLabel}</option>}
         {noneLabel === undefined && (
           <option value="" disabled>
@@ -98,7 +122,7 @@ function TagSelect({ label, value, onChange, options, noneLabel, placeholder, au
           </option>
         ))}
       </select>
-    </label>
+    </div>
   )
 }
 
@@ -183,9 +207,12 @@ function TagEditor({ tag, onDone }: { tag: TagWithCount; onDone: () => void }) {
         <span>{t('codebook.name')}</span>
         <input
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value)
+            setError(null)
+          }}
           onFocus={(e) => e.target.select()}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={errorConcernsField(error, 'name') || undefined}
           aria-describedby={hintId}
           maxLength={120}
           autoFocus
@@ -375,9 +402,12 @@ function NewTagDialog({
           <span>{t('codebook.name')}</span>
           <input
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => {
+              setName(e.target.value)
+              setError(null)
+            }}
             placeholder={t('codebook.namePlaceholder')}
-            aria-invalid={error ? true : undefined}
+            aria-invalid={errorConcernsField(error, 'name') || undefined}
             maxLength={120}
             autoFocus
           />
@@ -519,7 +549,6 @@ function MergeTagDialog({
     else if (merged.error.code === 'invalid-input') setError(merged.error)
   }
 
-  const targetName = target?.name ?? t('codebook.mergeChosenTag')
   return (
     <Modal title={t('codebook.mergeTitle', { name: tag.name })} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
@@ -536,18 +565,18 @@ function MergeTagDialog({
               autoFocus
             />
             <p>
-              {tag.count > 0
-                ? t('codebook.mergeExplain', {
-                    count: tag.count,
-                    source: tag.name,
-                    target: targetName,
-                  })
-                : t('codebook.mergeExplainNone', { source: tag.name })}
+              {tag.count === 0
+                ? t('codebook.mergeExplainNone', { source: tag.name })
+                : target
+                  ? t('codebook.mergeExplain', {
+                      count: tag.count,
+                      source: tag.name,
+                      target: target.name,
+                    })
+                  : t('codebook.mergeExplainPending', { count: tag.count, source: tag.name })}
             </p>
             {childCount > 0 && (
-              <p className="muted">
-                {t('codebook.mergeChildren', { count: childCount, target: targetName })}
-              </p>
+              <p className="muted">{t('codebook.mergeChildren', { count: childCount })}</p>
             )}
           </>
         )}
@@ -625,9 +654,13 @@ function DeleteTagDialog({
         {tag.count > 0 ? (
           <fieldset className="codebook-delete-choices">
             <legend>{t('codebook.deleteQuestion', { count: tag.count })}</legend>
-            {radio('untag', t('codebook.deleteUntag'))}
+            {radio('untag', t('codebook.deleteUntag', { count: tag.count }))}
             {radio('delete-annotations', t('codebook.deleteAnnotations', { count: tag.count }))}
-            {radio('reassign', t('codebook.deleteReassign'), options.length === 0)}
+            {radio(
+              'reassign',
+              t('codebook.deleteReassign', { count: tag.count }),
+              options.length === 0,
+            )}
             {options.length > 0 && (
               <div className="codebook-reassign">
                 <TagSelect
@@ -815,7 +848,7 @@ export function CodebookView() {
 /** The tag and the tags above it, to expand the way to a tag that was just created or moved. */
 function selfAndAncestors(id: string, byId: TagsById): Set<string> {
   const found = new Set<string>()
-  for (let current: string | null = id; current !== null && !found.has(current); ) {
+  for (let current: string | null = id; current !== null && !found.has(current);) {
     found.add(current)
     current = byId.get(current)?.parentId ?? null
   }

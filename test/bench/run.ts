@@ -6,10 +6,12 @@
  *   --sizes=10,1000,10000   project sizes for the storage section
  *   --saves=200             annotation saves measured per size
  *   --baseline-saves=50     saves measured in the single-file lowdb baseline
+ *   --baseline-budget=45    seconds after which the baseline stops saving (each save there
+ *                           rewrites the whole project, seconds apiece on a slow machine)
  */
 import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { availableParallelism, cpus, tmpdir } from 'node:os'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatMs, note, printTargetSummary, section } from './report'
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     saves: { type: 'string' },
     'baseline-saves': { type: 'string' },
+    'baseline-budget': { type: 'string' },
   },
 })
 
@@ -32,8 +35,23 @@ function positiveInts(value: string | undefined, name: string): number[] | undef
   return numbers
 }
 
+/** Other work on the machine skews every figure; say how busy it was. */
+function noteLoad(): void {
+  const [oneMinute = 0] = loadavg()
+  const cores = availableParallelism()
+  const busy = oneMinute > cores ? ' (busier than its cores: expect noisy figures)' : ''
+  note(`load average ${oneMinute.toFixed(1)} on ${cores} cores${busy}`)
+}
+
 async function main(): Promise<void> {
   const started = performance.now()
+  const storage = {
+    sizes: positiveInts(values.sizes, 'sizes'),
+    saves: positiveInts(values.saves, 'saves')?.[0],
+    baselineSaves: positiveInts(values['baseline-saves'], 'baseline-saves')?.[0],
+    baselineBudgetMs:
+      (positiveInts(values['baseline-budget'], 'baseline-budget')?.[0] ?? 45) * 1000,
+  }
   const root = await mkdtemp(join(tmpdir(), 'claimdesk-bench-'))
   // Ctrl-C must not leave hundreds of megabytes behind in the temp folder.
   const onSignal = () => {
@@ -49,17 +67,12 @@ async function main(): Promise<void> {
         `${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
     )
     note(`scratch folder ${root}`)
+    noteLoad()
 
-    await section('Storage', () =>
-      storageBenchmark({
-        root: join(root, 'storage'),
-        sizes: positiveInts(values.sizes, 'sizes'),
-        saves: positiveInts(values.saves, 'saves')?.[0],
-        baselineSaves: positiveInts(values['baseline-saves'], 'baseline-saves')?.[0],
-      }),
-    )
+    await section('Storage', () => storageBenchmark({ root: join(root, 'storage'), ...storage }))
 
     printTargetSummary()
+    noteLoad()
     console.log(`\nTotal ${formatMs(performance.now() - started)}`)
   } finally {
     await rm(root, { recursive: true, force: true })

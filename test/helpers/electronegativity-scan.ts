@@ -11,10 +11,10 @@ import type { ElectronegativityScan } from './electronegativity'
 type Lookup = (hostname: string, options: unknown, callback?: unknown) => void
 
 /*
- * Electronegativity fetches updated translations from S3 on every start, and its HTTP client
- * retries with back-off: about 4 s per fetch, twice per run, when there is no network. Failing
- * every DNS lookup at once, with a code the client does not retry, keeps the scan offline and
- * fast; the bundled en-US texts are used instead.
+ * Electronegativity fetches updated translations from S3 at the start of every scan, and its
+ * HTTP client retries with back-off: about 4 s lost per scan when there is no network. Failing
+ * every DNS lookup at once, with an error code the client does not retry, keeps the scan
+ * offline and fast; the translations bundled with the package are used instead.
  */
 const offlineLookup: Lookup = (hostname, options, callback) => {
   const done = typeof options === 'function' ? options : callback

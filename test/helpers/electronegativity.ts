@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
+import { PROJECT_ROOT } from './project'
 
 const execFileAsync = promisify(execFile)
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../..')
 const SCAN_SCRIPT = join(import.meta.dirname, 'electronegativity-scan.ts')
 
 /** Electronegativity's severities, lowest first. */
@@ -31,17 +31,6 @@ export interface ElectronegativityScan {
   checks: number
   errors: Array<{ file: string; message: string; tolerable: boolean }>
   findings: Finding[]
-}
-
-/** The Electron version installed in node_modules, which is the one the app ships with. */
-export async function installedElectronVersion(): Promise<string> {
-  const manifest = JSON.parse(
-    await readFile(join(PROJECT_ROOT, 'node_modules/electron/package.json'), 'utf8'),
-  ) as { version?: unknown }
-  if (typeof manifest.version !== 'string') {
-    throw new Error('node_modules/electron/package.json has no version: run `npm ci` first.')
-  }
-  return manifest.version
 }
 
 /**

@@ -43,7 +43,8 @@ function formatDate(year: number, month: number, day: number): string {
  * or '' when the value is not a real date.
  */
 export function normalizeDate(value: string): string {
-  const text = value.trim()
+  // Metadata values are short; a long one is not a date and must not cost regex time.
+  const text = value.trim().slice(0, 100)
   if (text === '') return ''
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])/.exec(text)
   if (match) return formatDate(Number(match[1]), Number(match[2]), Number(match[3]))

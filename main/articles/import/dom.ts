@@ -50,11 +50,11 @@ export const isText = (node: DomNode): node is DomText => node.nodeType === TEXT
  * optional html, head and body tags, and Readability only looks inside `document.body`.
  */
 export function withDocumentShape(html: string): string {
-  const htmlTag = /<html\b[^>]*>/i.exec(html)
-  const headOpen = /<head\b[^>]*>/i.exec(html)
+  const htmlTag = /<html\b[^<>]*>/i.exec(html)
+  const headOpen = /<head\b[^<>]*>/i.exec(html)
   const headClose = /<\/head\s*>/i.exec(html)
   const afterHead = headClose ? headClose.index + headClose[0].length : 0
-  const bodyMatch = /<body\b[^>]*>/i.exec(html.slice(afterHead))
+  const bodyMatch = /<body\b[^<>]*>/i.exec(html.slice(afterHead))
   const bodyOpen = bodyMatch ? { index: afterHead + bodyMatch.index, tag: bodyMatch[0] } : null
   const afterHtmlTag = htmlTag ? htmlTag.index + htmlTag[0].length : 0
   // Head: inside <head>…</head>, or whatever precedes <body> when the head tags are left out.

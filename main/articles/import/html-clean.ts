@@ -178,15 +178,25 @@ function removalReason(element: DomElement, insideArticle: boolean, byName: bool
   return looksLikeNoise(element)
 }
 
+export interface CleanResult {
+  removed: number
+  /** Deepest nesting of the elements that stay (html = 1). */
+  depth: number
+}
+
 /**
- * Removes non-article content in place and returns how many elements went. The article
+ * Removes non-article content in place and reports how many elements went and how deep the
+ * rest nests. The article
  * container (article, main, role=main, itemprop=articleBody) and its ancestors always stay.
  * With `byName: false` only code, embeds and hidden elements go: the fallback for pages
  * whose page-wide wrapper is called something like "has-paywall".
  */
-export function removeNonArticleContent(document: DomDocument, { byName = true } = {}): number {
+export function removeNonArticleContent(
+  document: DomDocument,
+  { byName = true } = {},
+): CleanResult {
   const root = document.documentElement
-  if (!root) return 0
+  if (!root) return { removed: 0, depth: 0 }
   const keep = new Set<DomElement>()
   for (const container of Array.from(document.querySelectorAll(ARTICLE_CONTAINER))) {
     for (let node: DomElement | null = container; node && !keep.has(node); ) {
@@ -195,11 +205,13 @@ export function removeNonArticleContent(document: DomDocument, { byName = true }
     }
   }
   let removed = 0
+  let depth = 0
   // An explicit stack: saved pages can nest deeper than the call stack allows.
-  const stack: { element: DomElement; insideArticle: boolean }[] = [
-    { element: root, insideArticle: false },
+  const stack: { element: DomElement; insideArticle: boolean; depth: number }[] = [
+    { element: root, insideArticle: false, depth: 1 },
   ]
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    depth = Math.max(depth, entry.depth)
     for (const child of Array.from(entry.element.childNodes)) {
       if (!isElement(child)) continue
       if (!keep.has(child) && removalReason(child, entry.insideArticle, byName)) {
@@ -210,8 +222,9 @@ export function removeNonArticleContent(document: DomDocument, { byName = true }
       stack.push({
         element: child,
         insideArticle: entry.insideArticle || isArticleContainer(child),
+        depth: entry.depth + 1,
       })
     }
   }
-  return removed
+  return { removed, depth }
 }

@@ -12,6 +12,11 @@ import type { ArticleContent } from './types'
 
 /** Below this many characters of text a page has no article worth importing. */
 export const MIN_ARTICLE_CHARS = 200
+/**
+ * Readability's running time grows steeply with nesting depth (about a minute at 2,000 levels
+ * on linkedom). Real article pages stay far below this; deeper pages are rejected.
+ */
+export const MAX_HTML_DEPTH = 256
 /** Above this share of text inside links, what Readability found is a link list, not an article. */
 const MAX_LINK_SHARE = 0.5
 
@@ -42,8 +47,22 @@ type ReadabilityArticle = NonNullable<ReturnType<Readability['parse']>>
 type ReadabilityDocument = ConstructorParameters<typeof Readability>[0]
 
 /** Cleans the document in place and runs Readability; any failure inside counts as "no article". */
-function runReadability(document: DomDocument, byName: boolean): ReadabilityArticle | null {
-  removeNonArticleContent(document, { byName })
+function runReadability(
+  file: string,
+  document: DomDocument,
+  byName: boolean,
+): ReadabilityArticle | null {
+  const { depth } = removeNonArticleContent(document, { byName })
+  if (depth > MAX_HTML_DEPTH) {
+    throw importRejected(
+      file,
+      'too-deeply-nested',
+      `"${file}" nests its HTML elements ${depth} levels deep, more than the ` +
+        `${MAX_HTML_DEPTH} Claimdesk reads. Copy the article text into a .txt file and import ` +
+        'that instead.',
+      { depth, limit: MAX_HTML_DEPTH },
+    )
+  }
   try {
     return new Readability(document as unknown as ReadabilityDocument).parse()
   } catch {
@@ -57,8 +76,8 @@ interface Extraction {
   linkShare: number
 }
 
-function extractText(document: DomDocument, byName: boolean): Extraction {
-  const article = runReadability(document, byName)
+function extractText(file: string, document: DomDocument, byName: boolean): Extraction {
+  const article = runReadability(file, document, byName)
   const { paragraphs, linkChars, totalChars } = htmlToParagraphs(article?.content ?? '')
   return { article, paragraphs, linkShare: totalChars === 0 ? 1 : linkChars / totalChars }
 }
@@ -78,11 +97,11 @@ export function extractHtml(file: string, html: string): ArticleContent {
   const document = parseHtmlDocument(source)
   // Metadata first: cleaning removes the JSON-LD, the article header's <time> and more.
   const metadata = readHtmlMetadata(document, html)
-  let extraction = extractText(document, true)
+  let extraction = extractText(file, document, true)
   if (!isArticle(extraction)) {
     // A page-wide wrapper named like "paywall-active" or "has-comments" can take the article
     // with it; a second pass removes only what is never article text, whatever its name.
-    const conservative = extractText(parseHtmlDocument(source), false)
+    const conservative = extractText(file, parseHtmlDocument(source), false)
     if (isArticle(conservative)) extraction = conservative
   }
   const { article } = extraction

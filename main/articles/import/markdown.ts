@@ -118,28 +118,29 @@ export function markdownInlineToText(source: string): string {
     protectedSpans.push(text)
     return `\u0000${protectedSpans.length - 1}\u0000`
   }
+  // Lengths are bounded so that unclosed brackets and markers cannot make this quadratic.
   let text = source
-    .replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) =>
+    .replace(/(?<!`)(`+)(?!`)([\s\S]{0,4000}?[^`])\1(?!`)/g, (_, _ticks: string, code: string) =>
       protect(code.replace(/^ (.*) $/s, '$1')),
     )
     .replace(/\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g, (_, char: string) => protect(char))
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
-    .replace(/\[\^[^\]\s]+\]/g, '')
+    .replace(/!\[[^\]]{0,2000}\]\([^)]{0,4000}\)/g, '')
+    .replace(/!\[[^\]]{0,2000}\]\[[^\]]{0,200}\]/g, '')
+    .replace(/\[\^[^\]\s]{1,100}\]/g, '')
     .replace(
-      /\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g,
+      /\[([^\]]{0,2000})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]{0,500}"|'[^']{0,500}'|\([^)]{0,500}\)))?\s*\)/g,
       '$1',
     )
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/\[([^\]]{1,2000})\]\[[^\]]{0,200}\]/g, '$1')
     .replace(/<((?:https?|ftp|mailto):[^\s<>]+)>/gi, '$1')
     .replace(/<([^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>/g, '$1')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, '')
   text = text
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(\*\*|__)(?=\S)([\s\S]{0,2000}?\S)\1/g, '$2')
     .replace(/\*([^\s*](?:[^*]*?[^\s*])?)\*/g, '$1')
     .replace(/(^|[^\p{L}\p{N}_])_([^\s_](?:[^_]*?[^\s_])?)_(?![\p{L}\p{N}_])/gu, '$1$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/~~(?=\S)([\s\S]{0,2000}?\S)~~/g, '$1')
   text = decodeEntities(text)
   return text.replace(PLACEHOLDER, (_, index: string) => protectedSpans[Number(index)] ?? '')
 }
@@ -153,14 +154,14 @@ type Block =
   | { kind: 'table'; rows: string[] }
   | { kind: 'code'; lines: string[] }
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/
 const SETEXT_H2 = /^ {0,3}-+[ \t]*$/
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S/
 const LIST_ITEM = /^[ \t]*([-*+]|\d{1,9}[.)])[ \t]+(.*)$/
-const TABLE_SEPARATOR = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$/
+const TABLE_SEPARATOR = /^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$/
 const BLOCKQUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/
 
 function tableCells(row: string): string[] {
@@ -205,10 +206,12 @@ function parseBlocks(body: string): Block[] {
       continue
     }
     const block = open.block
-    const heading = ATX_HEADING.exec(line)
+    const heading = ATX_HEADING.exec(line.trimEnd())
     if (heading) {
       flush()
-      blocks.push({ kind: 'heading', level: (heading[1] ?? '#').length, text: heading[2] ?? '' })
+      // A closing sequence of #s is not part of the heading.
+      const text = (heading[2] ?? '').replace(/(?:^|[ \t])#+$/, '').trim()
+      blocks.push({ kind: 'heading', level: (heading[1] ?? '#').length, text })
       continue
     }
     if (block?.kind === 'paragraph' && (SETEXT_H1.test(line) || SETEXT_H2.test(line))) {
@@ -266,7 +269,7 @@ function parseBlocks(body: string): Block[] {
 function joinParagraphLines(lines: string[]): string {
   let text = ''
   for (const [index, line] of lines.entries()) {
-    const hardBreak = / {2,}$|\\$/.test(line)
+    const hardBreak = line.endsWith('  ') || line.endsWith('\\')
     const content = line.trim().replace(/\\$/, '')
     text += content
     if (index < lines.length - 1) text += hardBreak ? '\n' : ' '
@@ -310,9 +313,10 @@ export function extractMarkdown(source: string, fallbackTitle: string): ArticleC
       body = body.slice(frontMatter[0].length)
     }
   }
+  // An unclosed comment or script runs to the end, as in HTML (and keeps this linear).
   body = body
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<(script|style)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
 
   const blocks = parseBlocks(body)
   const metaTitle = firstString(meta, ['title', 'headline'])

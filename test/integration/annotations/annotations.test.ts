@@ -13,9 +13,7 @@ import { tempDir } from '../../helpers/temp-dir'
 const points = (text: string): string[] => Array.from(text)
 const cpLength = (text: string): number => points(text).length
 const cpSlice = (text: string, start: number, end: number): string =>
-  points(text)
-    .slice(Math.max(0, start), end)
-    .join('')
+  points(text).slice(Math.max(0, start), end).join('')
 
 /** Code point range of the nth occurrence of `needle` in `text`. */
 function rangeOf(text: string, needle: string, nth = 0): { start: number; end: number } {
@@ -136,7 +134,12 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       expect(created.quote.suffix).toBe(cpSlice(GERMAN, end, end + 32))
       expect(cpLength(created.quote.prefix)).toBe(32)
       expect(cpLength(created.quote.suffix)).toBe(32)
-      expect(created).toMatchObject({ kind: 'claim', orphaned: false, tagIds: [], comment: 'Zahl prüfen' })
+      expect(created).toMatchObject({
+        kind: 'claim',
+        orphaned: false,
+        tagIds: [],
+        comment: 'Zahl prüfen',
+      })
       expect(created.createdAt).toBe(created.updatedAt)
 
       const onDisk = await articleFile(id)
@@ -227,16 +230,30 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       expect(beyond.message).toContain(String(length))
       expect(beyond.message).toMatch(/selection/i)
 
-      const empty = await refuse('annotations:create', { articleId: id, kind: 'claim', start: 7, end: 7 })
+      const empty = await refuse('annotations:create', {
+        articleId: id,
+        kind: 'claim',
+        start: 7,
+        end: 7,
+      })
       expect(empty.code).toBe('invalid-input')
       expect(empty.message).toMatch(/selection/i)
 
-      const reversed = await refuse('annotations:create', { articleId: id, kind: 'claim', start: 9, end: 4 })
+      const reversed = await refuse('annotations:create', {
+        articleId: id,
+        kind: 'claim',
+        start: 9,
+        end: 4,
+      })
       expect(reversed.code).toBe('invalid-input')
       expect(reversed.message).toMatch(/selection/i)
 
       const paragraphBreak = rangeOf(GERMAN, '\n\n')
-      const blank = await refuse('annotations:create', { articleId: id, kind: 'claim', ...paragraphBreak })
+      const blank = await refuse('annotations:create', {
+        articleId: id,
+        kind: 'claim',
+        ...paragraphBreak,
+      })
       expect(blank).toMatchObject({ code: 'invalid-input' })
       expect(blank.message).toMatch(/spaces/)
 
@@ -245,7 +262,12 @@ describe('annotations through the main API (real files in a temp folder)', () =>
         await refuse('annotations:create', { articleId: id, kind: 'claim', ...space }),
       ).toMatchObject({ code: 'invalid-input' })
 
-      const negative = await refuse('annotations:create', { articleId: id, kind: 'claim', start: -1, end: 3 })
+      const negative = await refuse('annotations:create', {
+        articleId: id,
+        kind: 'claim',
+        start: -1,
+        end: 3,
+      })
       expect(negative.code).toBe('invalid-input')
       expect(negative.message).toContain('start')
 
@@ -258,7 +280,12 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       expect(fractional.code).toBe('invalid-input')
       expect(fractional.message).toContain('start')
 
-      const badKind = await refuse('annotations:create', { articleId: id, kind: 'rumour', start: 0, end: 3 })
+      const badKind = await refuse('annotations:create', {
+        articleId: id,
+        kind: 'rumour',
+        start: 0,
+        end: 3,
+      })
       expect(badKind.code).toBe('invalid-input')
       expect(badKind.message).toContain('kind')
 
@@ -307,7 +334,11 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       const quelle = await call('tags:create', { name: 'Quelle' })
       const created = await annotate(id, GERMAN, 'mindestens 3.000 Soldaten', { tagIds: [zahl.id] })
 
-      const kind = await call('annotations:update', { articleId: id, id: created.id, kind: 'evidence' })
+      const kind = await call('annotations:update', {
+        articleId: id,
+        id: created.id,
+        kind: 'evidence',
+      })
       expect(kind).toMatchObject({ kind: 'evidence', tagIds: [zahl.id], comment: '' })
       expect((await articleFile(id)).annotations).toEqual([kind])
 
@@ -339,7 +370,11 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       expect(Date.parse(comment.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt))
       expect((await articleFile(id)).annotations).toEqual([comment])
 
-      const cleared = await call('annotations:update', { articleId: id, id: created.id, tagIds: [] })
+      const cleared = await call('annotations:update', {
+        articleId: id,
+        id: created.id,
+        tagIds: [],
+      })
       expect(cleared.tagIds).toEqual([])
       expect((await articleFile(id)).annotations).toEqual([cleared])
     })
@@ -358,7 +393,11 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       expect(badTag).toMatchObject({ code: 'not-found' })
       expect(badTag.message).toContain('ghost')
 
-      const noSuch = await refuse('annotations:update', { articleId: first, id: 'ghost', comment: 'x' })
+      const noSuch = await refuse('annotations:update', {
+        articleId: first,
+        id: 'ghost',
+        comment: 'x',
+      })
       expect(noSuch.code).toBe('not-found')
       expect(noSuch.message).toContain('ghost')
 
@@ -366,7 +405,9 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       expect(
         await refuse('annotations:update', { articleId: second, id: created.id, comment: 'x' }),
       ).toMatchObject({ code: 'not-found' })
-      expect(await refuse('annotations:delete', { articleId: second, id: created.id })).toMatchObject({
+      expect(
+        await refuse('annotations:delete', { articleId: second, id: created.id }),
+      ).toMatchObject({
         code: 'not-found',
       })
       expect(
@@ -399,7 +440,12 @@ describe('annotations through the main API (real files in a temp folder)', () =>
 
       const created = await annotate(id, GERMAN, '3.000', { tagIds: [tag.id] })
       expect(await projectFileState()).toEqual(before)
-      await call('annotations:update', { articleId: id, id: created.id, comment: 'prüfen', kind: 'note' })
+      await call('annotations:update', {
+        articleId: id,
+        id: created.id,
+        comment: 'prüfen',
+        kind: 'note',
+      })
       expect(await projectFileState()).toEqual(before)
       await call('annotations:list', { tagIds: [tag.id] })
       await call('tags:list', {})
@@ -407,6 +453,41 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       expect(await projectFileState()).toEqual(before)
       expect((await articleFile(id)).annotations).toEqual([])
     })
+  })
+
+  describe('concurrent calls on one article', () => {
+    /** Every annotation that is not an orphan quotes exactly the code points at its position. */
+    function expectConsistent(doc: ArticleDocument): void {
+      for (const a of doc.annotations.filter((x) => !x.orphaned)) {
+        expect(cpSlice(doc.text, a.position.start, a.position.end), a.id).toBe(a.quote.exact)
+      }
+    }
+
+    for (const order of ['create first', 'edit first'] as const) {
+      it(`never loses or misplaces an annotation made during a text edit (${order})`, async () => {
+        const id = await addArticle('Seoul', ENGLISH, 'en')
+        const create = () =>
+          api.invoke('annotations:create', {
+            articleId: id,
+            kind: 'claim',
+            ...rangeOf(ENGLISH, 'North Korean soldiers'),
+          })
+        const edit = () =>
+          api.invoke('articles:updateText', { id, text: `Breaking news 🚨.\n\n${ENGLISH}` })
+        const [created] =
+          order === 'create first'
+            ? await Promise.all([create(), edit()])
+            : await Promise.all([edit(), create()]).then(([e, c]) => [c, e] as const)
+
+        const doc = await articleFile(id)
+        expectConsistent(doc)
+        // The renderer was told the annotation exists: so must the file say.
+        if (created.ok) {
+          const { id: annotationId } = created.value as Annotation
+          expect(doc.annotations.map((a) => a.id)).toContain(annotationId)
+        }
+      })
+    }
   })
 
   describe('annotations:list', () => {
@@ -421,14 +502,19 @@ describe('annotations through the main API (real files in a temp folder)', () =>
         kind: 'evidence',
         tagIds: [zahl.id, ort.id],
       })
-      const deClaim = await annotate(de, GERMAN, '„Wir sind bereit“', { kind: 'claim', tagIds: [zahl.id] })
+      const deClaim = await annotate(de, GERMAN, '„Wir sind bereit“', {
+        kind: 'claim',
+        tagIds: [zahl.id],
+      })
       const deSource = await annotate(de, GERMAN, 'Кремль', { kind: 'source', tagIds: [ort.id] })
       const enNote = await annotate(en, ENGLISH, 'Analysts urge caution.', { kind: 'note' })
       const enClaim = await annotate(en, ENGLISH, 'at least 3,000 North Korean soldiers', {
         kind: 'claim',
         tagIds: [zahl.id],
       })
-      const enOrphan = await annotate(en, ENGLISH, 'neither confirmed nor denied', { kind: 'claim' })
+      const enOrphan = await annotate(en, ENGLISH, 'neither confirmed nor denied', {
+        kind: 'claim',
+      })
 
       const ids = async (filter: CallInput<'annotations:list'>) =>
         (await call('annotations:list', filter)).map((a) => a.annotation.id)
@@ -442,7 +528,14 @@ describe('annotations through the main API (real files in a temp folder)', () =>
         enOrphan.id,
         enNote.id,
       ])
-      expect(all.map((a) => a.articleTitle)).toEqual(['Grenze', 'Grenze', 'Grenze', 'Seoul', 'Seoul', 'Seoul'])
+      expect(all.map((a) => a.articleTitle)).toEqual([
+        'Grenze',
+        'Grenze',
+        'Grenze',
+        'Seoul',
+        'Seoul',
+        'Seoul',
+      ])
       expect(all.map((a) => a.articleId)).toEqual([de, de, de, en, en, en])
 
       expect(await ids({ kinds: ['claim'] })).toEqual([deClaim.id, enClaim.id, enOrphan.id])
@@ -457,7 +550,9 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       expect(await ids({ kinds: ['claim'], tagIds: [ort.id] })).toEqual([])
       expect(await ids({ kinds: ['evidence'], tagIds: [ort.id] })).toEqual([deEvidence.id])
       expect(await ids({ articleId: en })).toEqual([enClaim.id, enOrphan.id, enNote.id])
-      expect(await ids({ articleId: en, kinds: ['claim'], tagIds: [zahl.id] })).toEqual([enClaim.id])
+      expect(await ids({ articleId: en, kinds: ['claim'], tagIds: [zahl.id] })).toEqual([
+        enClaim.id,
+      ])
       expect(await ids({ orphanedOnly: true })).toEqual([])
 
       // Deleting the annotated sentence orphans its annotation.
@@ -485,7 +580,9 @@ describe('annotations through the main API (real files in a temp folder)', () =>
       await call('projects:close', {})
       await call('projects:open', { folder })
       expect(await call('annotations:list', {})).toEqual(before)
-      expect((await call('annotations:list', { kinds: ['evidence'] })).map((x) => x.annotation.id)).toEqual([b.id])
+      expect(
+        (await call('annotations:list', { kinds: ['evidence'] })).map((x) => x.annotation.id),
+      ).toEqual([b.id])
       expect((await call('tags:list', {})).map((t) => [t.name, t.count])).toEqual([['Zahl', 2]])
       expect((await articleFile(de)).annotations).toEqual([a])
     })

@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMainApi, type MainApi } from '../../../main/api'
-import type { CallInput, CallOutput, Channel, EventName, Events, HistoryState } from '../../../shared/api'
+import type {
+  CallInput,
+  CallOutput,
+  Channel,
+  EventName,
+  Events,
+  HistoryState,
+} from '../../../shared/api'
 import { ANNOTATION_KINDS, type Annotation } from '../../../shared/model/annotation'
 import { ArticleDocument } from '../../../shared/model/article'
 import { ProjectDocument } from '../../../shared/model/project'
@@ -43,6 +50,8 @@ function random(seed: number): () => number {
   }
 }
 
+const byId = (tags: readonly Tag[]): Tag[] => [...tags].sort((a, b) => a.id.localeCompare(b.id))
+
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
 
 describe('undo and redo through the main API (real files in a temp folder)', () => {
@@ -79,20 +88,33 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
   }
 
   /**
-   * Everything an undoable action may change, as the files hold it: the codebook, the article
-   * index's character counts, and each article's text and annotations. Only the documents' own
-   * `updatedAt` is left out (undo is a new write); annotations and tags must match exactly.
+   * Everything an undoable action may change, as the files hold it: the codebook (in its
+   * order), the article index's character counts, and each article's text and annotations.
+   * Only the documents' own `updatedAt` is left out (undo is a new write); annotations and tags
+   * must match exactly. Annotations are stored in text order; the order of two annotations on
+   * the very same range is not specified, so those are compared by id.
    */
   async function diskState() {
     const project = await projectFile()
     const articles: Record<string, { text: string; annotations: Annotation[] }> = {}
     for (const summary of project.articles) {
       const { text, annotations } = await articleFile(summary.id)
-      articles[summary.id] = { text, annotations: [...annotations].sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end || a.id.localeCompare(b.id)) }
+      const byRange = (a: Annotation, b: Annotation) =>
+        a.position.start - b.position.start || a.position.end - b.position.end
+      annotations.forEach((a, i) => {
+        const previous = annotations[i - 1]
+        if (previous) expect(byRange(previous, a)).toBeLessThanOrEqual(0)
+      })
+      const sorted = [...annotations].sort((a, b) => byRange(a, b) || a.id.localeCompare(b.id))
+      articles[summary.id] = { text, annotations: sorted }
     }
     return {
-      tags: [...project.tags].sort((a, b) => a.id.localeCompare(b.id)),
-      index: project.articles.map((a) => ({ id: a.id, title: a.title, characterCount: a.characterCount })),
+      tags: project.tags,
+      index: project.articles.map((a) => ({
+        id: a.id,
+        title: a.title,
+        characterCount: a.characterCount,
+      })),
       articles,
     }
   }
@@ -103,7 +125,12 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
     extra: Partial<CallInput<'annotations:create'>> = {},
   ): Promise<Annotation> {
     const text = articleId === first ? FIRST : SECOND
-    return call('annotations:create', { articleId, kind: 'claim', ...rangeOf(text, needle), ...extra })
+    return call('annotations:create', {
+      articleId,
+      kind: 'claim',
+      ...rangeOf(text, needle),
+      ...extra,
+    })
   }
 
   beforeEach(async () => {
@@ -293,6 +320,7 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
     expect(restored.articles).toEqual(before.articles)
     expect(restored.tags.find((t) => t.id === geheimdienst.id)).toEqual(geheimdienst)
     expect(restored.tags.find((t) => t.id === suedkorea.id)).toEqual(suedkorea)
+    expect(byId(restored.tags)).toEqual(byId(before.tags))
     // The codebook as it was, in its order too.
     expect(restored.tags).toEqual(before.tags)
     expect(await call('tags:list', {})).toEqual(countsBefore)
@@ -319,7 +347,11 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
       const deleted = await diskState()
       expect(deleted.tags.map((t) => t.name)).not.toContain('Behörde')
       await undo()
-      expect(await diskState()).toEqual(before)
+      const restored = await diskState()
+      expect(restored.articles).toEqual(before.articles)
+      expect(byId(restored.tags)).toEqual(byId(before.tags))
+      // The tag is back in its place in the codebook, not appended at the end.
+      expect(restored.tags).toEqual(before.tags)
       await redo()
       expect(await diskState()).toEqual(deleted)
       await undo()
@@ -330,7 +362,10 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
   it('undoes and redoes an article text edit with its re-anchored annotations', async () => {
     const a = await annotate(first, 'mindestens 3.000 Soldaten')
     const before = await diskState()
-    const report = await call('articles:updateText', { id: first, text: `Eilmeldung 🚨.\n\n${FIRST}` })
+    const report = await call('articles:updateText', {
+      id: first,
+      text: `Eilmeldung 🚨.\n\n${FIRST}`,
+    })
     expect(report).toMatchObject({ anchored: 1, moved: 1, orphaned: 0 })
     const edited = await diskState()
     expect(edited.articles[first]?.annotations[0]?.quote.exact).toBe(a.quote.exact)
@@ -346,7 +381,14 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
     const next = random(20241105)
     const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(next() * items.length)]
     const needles: Record<string, string[]> = {
-      [first]: ['Übung', '„Wir sind bereit“', 'Oberst Jürgen Müller', '3.000 Soldaten', 'Beobachter', 'Seoul'],
+      [first]: [
+        'Übung',
+        '„Wir sind bereit“',
+        'Oberst Jürgen Müller',
+        '3.000 Soldaten',
+        'Beobachter',
+        'Seoul',
+      ],
       [second]: ['Кремль', 'не комментируют', 'трёх тысяч', 'КНДР', 'По данным разведки'],
     }
     let prefixes = 0
@@ -395,7 +437,10 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
       } else if (n % 16 === 7) {
         const articleId = next() < 0.5 ? first : second
         const { text } = await call('articles:get', { id: articleId })
-        await call('articles:updateText', { id: articleId, text: `Update ${++prefixes} 📰: ${text}` })
+        await call('articles:updateText', {
+          id: articleId,
+          text: `Update ${++prefixes} 📰: ${text}`,
+        })
       } else {
         // Merge or delete a leaf tag (whichever the dice say), reusing its annotations.
         const leaves = tags.filter((t) => !tags.some((c) => c.parentId === t.id))
@@ -417,7 +462,9 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
     }
     const end = states[STEPS]
     expect(end?.tags.length).toBeGreaterThan(2)
-    expect(Object.values(end?.articles ?? {}).flatMap((a) => a.annotations).length).toBeGreaterThan(5)
+    expect(Object.values(end?.articles ?? {}).flatMap((a) => a.annotations).length).toBeGreaterThan(
+      5,
+    )
     expect(new Set(labels).size).toBeGreaterThan(6)
 
     for (let n = STEPS; n >= 1; n--) {
@@ -445,6 +492,38 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
     expect((await call('tags:list', {})).map((t) => [t.id, t.count])).toEqual(
       (end?.tags ?? []).map((t) => [t.id, counts.get(t.id) ?? 0]),
     )
+  })
+
+  it('keeps every one of many concurrent calls, on disk and in the history', async () => {
+    const needles = [
+      'Übung',
+      'Grenze',
+      'Oberst',
+      'Montag',
+      'Geheimdienstes',
+      '3.000',
+      'Lage',
+      'Seoul',
+    ]
+    const zahl = await call('tags:create', { name: 'Zahl' })
+    const created = await Promise.all(
+      needles.map((needle, i) =>
+        annotate(first, needle, { tagIds: i % 2 === 0 ? [zahl.id] : [], comment: `#${i}` }),
+      ),
+    )
+    const onDisk = (await articleFile(first)).annotations
+    expect(onDisk.map((a) => a.id).sort()).toEqual(created.map((a) => a.id).sort())
+    expect((await call('tags:list', {}))[0]?.count).toBe(needles.length / 2)
+
+    await Promise.all(
+      created.map((a) => call('annotations:update', { articleId: first, id: a.id, kind: 'note' })),
+    )
+    expect((await articleFile(first)).annotations.map((a) => a.kind)).toEqual(
+      needles.map(() => 'note'),
+    )
+    for (let i = 0; i < 2 * needles.length; i++) await undo()
+    expect((await articleFile(first)).annotations).toEqual([])
+    expect(await historyState()).toMatchObject({ undoLabel: 'Create tag “Zahl”' })
   })
 
   it('forgets the steps of a deleted article, so undo never touches a missing file', async () => {

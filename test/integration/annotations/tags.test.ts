@@ -62,9 +62,18 @@ describe('tags through the main API (real files in a temp folder)', () => {
   const tag = (name: string, parentId: string | null = null, color?: string): Promise<Tag> =>
     call('tags:create', color === undefined ? { name, parentId } : { name, parentId, color })
 
-  async function annotate(articleId: string, needle: string, tagIds: string[]): Promise<Annotation> {
+  async function annotate(
+    articleId: string,
+    needle: string,
+    tagIds: string[],
+  ): Promise<Annotation> {
     const text = articleId === first ? FIRST : SECOND
-    return call('annotations:create', { articleId, kind: 'claim', ...rangeOf(text, needle), tagIds })
+    return call('annotations:create', {
+      articleId,
+      kind: 'claim',
+      ...rangeOf(text, needle),
+      tagIds,
+    })
   }
 
   /** Tag ids of every annotation on disk, by annotation id. */
@@ -212,7 +221,9 @@ describe('tags through the main API (real files in a temp folder)', () => {
       ])
 
       // Renaming to its own name in another case is not a clash with itself.
-      expect((await call('tags:update', { id: truppen.id, name: 'SOLDATEN' })).name).toBe('SOLDATEN')
+      expect((await call('tags:update', { id: truppen.id, name: 'SOLDATEN' })).name).toBe(
+        'SOLDATEN',
+      )
     })
 
     it('refuses cycles, clashes at the target level and unknown tags, changing nothing', async () => {
@@ -228,7 +239,9 @@ describe('tags through the main API (real files in a temp folder)', () => {
         expect(cycle.code).toBe('invalid-input')
         expect(cycle.message).toContain('inside itself')
       }
-      expect(await refuse('tags:update', { id: truppen.id, parentId: infanterie.id })).toMatchObject({
+      expect(
+        await refuse('tags:update', { id: truppen.id, parentId: infanterie.id }),
+      ).toMatchObject({
         code: 'invalid-input',
       })
 
@@ -236,19 +249,25 @@ describe('tags through the main API (real files in a temp folder)', () => {
       const clash = await refuse('tags:update', { id: truppen.id, parentId: wirtschaft.id })
       expect(clash.code).toBe('invalid-input')
       expect(clash.message).toContain('Truppen')
-      const renameClash = await refuse('tags:update', { id: wTruppen.id, name: 'wirtschaft', parentId: null })
+      const renameClash = await refuse('tags:update', {
+        id: wTruppen.id,
+        name: 'wirtschaft',
+        parentId: null,
+      })
       expect(renameClash.code).toBe('invalid-input')
 
-      expect(await refuse('tags:update', { id: 'ghost', name: 'X' })).toMatchObject({ code: 'not-found' })
+      expect(await refuse('tags:update', { id: 'ghost', name: 'X' })).toMatchObject({
+        code: 'not-found',
+      })
       expect(await refuse('tags:update', { id: truppen.id, parentId: 'ghost' })).toMatchObject({
         code: 'not-found',
       })
       expect(await readFile(join(folder, 'project.json'), 'utf8')).toBe(before)
 
       // A legal move deep into another branch is fine.
-      expect((await call('tags:update', { id: infanterie.id, parentId: wTruppen.id })).parentId).toBe(
-        wTruppen.id,
-      )
+      expect(
+        (await call('tags:update', { id: infanterie.id, parentId: wTruppen.id })).parentId,
+      ).toBe(wTruppen.id)
     })
   })
 
@@ -285,7 +304,11 @@ describe('tags through the main API (real files in a temp folder)', () => {
       const ort = await tag('Ort')
 
       const a1 = await annotate(first, 'südkoreanischer Geheimdienste', [geheimdienst.id])
-      const a2 = await annotate(first, 'Ein Sprecher in Seoul', [ort.id, geheimdienst.id, behoerde.id])
+      const a2 = await annotate(first, 'Ein Sprecher in Seoul', [
+        ort.id,
+        geheimdienst.id,
+        behoerde.id,
+      ])
       const a3 = await annotate(first, 'Moskau', [behoerde.id])
       const b1 = await annotate(second, 'Розвідка', [geheimdienst.id, ort.id])
       const b2 = await annotate(second, 'Представник НАТО', [ort.id])
@@ -319,7 +342,9 @@ describe('tags through the main API (real files in a temp folder)', () => {
       const self = await refuse('tags:merge', { sourceId: quelle.id, targetId: quelle.id })
       expect(self.code).toBe('invalid-input')
       expect(self.message).toContain('two different tags')
-      expect(await refuse('tags:merge', { sourceId: quelle.id, targetId: geheimdienst.id })).toMatchObject({
+      expect(
+        await refuse('tags:merge', { sourceId: quelle.id, targetId: geheimdienst.id }),
+      ).toMatchObject({
         code: 'invalid-input',
       })
       expect(await refuse('tags:merge', { sourceId: 'ghost', targetId: quelle.id })).toMatchObject({
@@ -345,7 +370,9 @@ describe('tags through the main API (real files in a temp folder)', () => {
         const siblings = (await projectFile()).tags.filter((t) => t.parentId === behoerde.id)
         // Whatever remains can still be edited (a recolour re-checks the name at its level).
         for (const t of siblings) {
-          expect(await api.invoke('tags:update', { id: t.id, color: '#123456' })).toMatchObject({ ok: true })
+          expect(await api.invoke('tags:update', { id: t.id, color: '#123456' })).toMatchObject({
+            ok: true,
+          })
         }
         const names = siblings.map((t) => t.name.toLocaleLowerCase())
         expect(new Set(names).size).toBe(names.length)
@@ -406,10 +433,9 @@ describe('tags through the main API (real files in a temp folder)', () => {
       expect((await articleFile(first)).annotations.map((a) => a.id)).toEqual([c.a3.id])
       expect((await articleFile(second)).annotations.map((a) => a.id)).toEqual([c.b2.id])
       expect(await counts()).toEqual({ Quelle: 0, Ministerium: 0, Armee: 1, Ort: 1 })
-      expect((await projectFile()).tags.filter((t) => t.parentId === c.quelle.id).map((t) => t.name)).toEqual([
-        'Ministerium',
-        'Armee',
-      ])
+      expect(
+        (await projectFile()).tags.filter((t) => t.parentId === c.quelle.id).map((t) => t.name),
+      ).toEqual(['Ministerium', 'Armee'])
     })
 
     it('{ reassignTo } moves the annotations to another tag without duplicates', async () => {
@@ -447,15 +473,17 @@ describe('tags through the main API (real files in a temp folder)', () => {
         annotations: { reassignTo: c.behoerde.id },
       })
       expect(self.code).toBe('invalid-input')
-      expect(await refuse('tags:delete', { id: c.behoerde.id, annotations: { reassignTo: 'ghost' } })).toMatchObject(
-        { code: 'not-found' },
-      )
+      expect(
+        await refuse('tags:delete', { id: c.behoerde.id, annotations: { reassignTo: 'ghost' } }),
+      ).toMatchObject({ code: 'not-found' })
       expect(await refuse('tags:delete', { id: 'ghost', annotations: 'untag' })).toMatchObject({
         code: 'not-found',
       })
-      expect(await refuse('tags:delete', { id: c.behoerde.id, annotations: 'keep' })).toMatchObject({
-        code: 'invalid-input',
-      })
+      expect(await refuse('tags:delete', { id: c.behoerde.id, annotations: 'keep' })).toMatchObject(
+        {
+          code: 'invalid-input',
+        },
+      )
       expect(await readFile(join(folder, 'project.json'), 'utf8')).toBe(before)
       expect(await counts()).toEqual({ Quelle: 0, Behörde: 3, Ministerium: 0, Armee: 2, Ort: 2 })
     })

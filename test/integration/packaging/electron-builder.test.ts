@@ -12,7 +12,7 @@ import { promisify } from 'node:util'
 import { extractFile, listPackage, uncache } from '@electron/asar'
 import Ajv, { type ValidateFunction } from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { installedElectronVersion, PROJECT_ROOT } from '../../helpers/electronegativity'
+import { installedElectronVersion, PROJECT_ROOT } from '../../helpers/project'
 import {
   isNodeBuiltin,
   moduleReferences,
@@ -139,7 +139,6 @@ describe('electron-builder.yml', () => {
       asar: true,
       icon: 'build/icon.png',
       linux: { target: ['AppImage', 'deb'], category: 'Office' },
-      deb: { category: 'Office' },
       win: { target: ['nsis'] },
       mac: { target: ['dmg'], category: 'public.app-category.productivity' },
       fileAssociations: [

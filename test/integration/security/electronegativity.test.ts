@@ -1,7 +1,8 @@
 /**
  * Electronegativity (Doyensec's static checker for Electron's security checklist), run offline.
- * The scan fails on any finding of severity MEDIUM or higher. A finding that was reviewed and
- * accepted is silenced where it occurs, with a reason, by `// eng-disable CHECK_ID`.
+ * The scan fails on any finding of severity MEDIUM or higher, and on any node-integration
+ * finding. A finding that was reviewed and accepted is silenced on its line, with the reason,
+ * by `// eng-disable CHECK_ID`.
  */
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
@@ -9,13 +10,12 @@ import { join, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   formatFindings,
-  installedElectronVersion,
   isMediumOrHigher,
-  PROJECT_ROOT,
   scanWithElectronegativity,
   type ElectronegativityScan,
   type Finding,
 } from '../../helpers/electronegativity'
+import { installedElectronVersion, PROJECT_ROOT } from '../../helpers/project'
 import { tempDir } from '../../helpers/temp-dir'
 
 const MAIN_SOURCES = join(PROJECT_ROOT, 'main')

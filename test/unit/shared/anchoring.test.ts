@@ -344,7 +344,7 @@ describe('anchor: unchanged and exact', () => {
     expectAnchored(anchor(cut, quote, position), 'exact', position)
   })
 
-  it('treats a short quote at its old position as exact only if some context still agrees', () => {
+  it('does not take a short quote at its old offset as exact when its context is gone', () => {
     const text = 'Es gab 3 Verletzte. Später kamen 3 weitere hinzu.'
     const { quote, position } = select(text, '3', 1)
     // Both sides rewritten, and a different "3" now sits at the same offset.
@@ -494,6 +494,32 @@ describe('anchor: repeated passages', () => {
     expectAnchored(anchor(text, quote, { start: middle + 3, end: middle + 15 }), 'moved', two)
   })
 
+  it('follows its own paragraph when swapped paragraphs put the other copy on its old offset', () => {
+    const repeated = 'Die Angaben lassen sich derzeit nicht unabhängig überprüfen.'
+    const seoul = 'Das Ministerium in Seoul bestätigte die Zahl am Montag. '
+    const moscow = 'Moskau und Pjöngjang schweigen. '
+    const coda = 'Die Bundesregierung zeigte sich besorgt über die Entwicklung.'
+    const text = ['Vorspann.', seoul + repeated, moscow + repeated, coda].join('\n\n')
+    const swapped = ['Vorspann.', moscow + repeated, seoul + repeated, coda].join('\n\n')
+    const first = select(text, repeated, 0)
+    const second = select(text, repeated, 1)
+    // The Seoul copy now sits exactly where the Moscow copy was, with the same suffix.
+    expect(where(swapped, repeated, 1)).toEqual(second.position)
+    for (const options of [undefined, { oldText: text }]) {
+      const [a, b] = reanchorAll(swapped, [first, second], options)
+      expectAnchored(
+        a ?? { status: 'orphan', reason: 'not-found' },
+        'moved',
+        where(swapped, repeated, 1),
+      )
+      expectAnchored(
+        b ?? { status: 'orphan', reason: 'not-found' },
+        'moved',
+        where(swapped, repeated, 0),
+      )
+    }
+  })
+
   it('orphans a quote whose context is gone when several copies remain', () => {
     const text =
       'Am ersten Tag wurden 3 Verletzte gemeldet. Der Bürgermeister sprach von einer Tragödie. ' +
@@ -570,6 +596,17 @@ describe('anchor: very short quotes', () => {
     expectAnchored(anchor(changed, thumbs.quote, thumbs.position), 'moved', where(changed, '👍🏽'))
   })
 
+  it('prefers the neighbouring copy that fits over the look-alike now at the old offset', () => {
+    const text = 'Zum Vergleich: Gruppe A hatte 3 3 Punkte mehr als Gruppe B, sagte der Trainer.'
+    const { quote, position } = select(text, '3', 0)
+    // Removing "A " puts the second "3" exactly where the first one was.
+    const changed = text.replace('Gruppe A hatte', 'Gruppe hatte')
+    expect(where(changed, '3', 1)).toEqual(position)
+    expectAnchored(anchor(changed, quote, position), 'moved', where(changed, '3', 0))
+    const second = select(text, '3', 1)
+    expectAnchored(anchor(changed, second.quote, second.position), 'moved', where(changed, '3', 1))
+  })
+
   it('orphans a unique short quote whose context no longer matches at all', () => {
     const { quote, position } = select(RUSSIAN, '17')
     const changed = 'Полностью другой текст, где число 17 упоминается без связи.'
@@ -621,6 +658,20 @@ describe('anchor: long quotes', () => {
     const { quote, position } = select(text, long)
     const changed = 'Neue Einleitung, ganz anders. ' + long + ' Ein völlig neuer Schluss folgt.'
     expectAnchored(anchor(changed, quote, position), 'moved', where(changed, long))
+  })
+
+  it('does not follow a lone long copy far away when the annotated passage was deleted', () => {
+    const name = 'Präsident Wolodymyr Selenskyj'
+    const filler = 'Ein Absatz ohne Bezug zum Thema, der nur Platz einnimmt. '.repeat(60)
+    const text = `Gestern sagte ${name} in Kyjiw, die Lage sei ernst. ${filler}Später traf ${name} Vertreter der EU.`
+    const { quote, position } = select(text, name, 0)
+    expect(cp(name)).toBeGreaterThanOrEqual(20)
+    const changed = text.replace(`Gestern sagte ${name} in Kyjiw, die Lage sei ernst. `, '')
+    expect(where(changed, name).start - position.start).toBeGreaterThan(2000)
+    expectOrphan(anchor(changed, quote, position), 'no-context')
+    // Nearby, the same rule follows it: that is the quote with its sentence rewritten.
+    const near = `Heute: ${name} reiste ab.`
+    expectAnchored(anchor(near, quote, position), 'moved', where(near, name))
   })
 })
 
@@ -883,6 +934,48 @@ describe('anchoring under random edits', () => {
   })
 })
 
+describe('anchoring after paragraphs are reordered', () => {
+  it('moves every annotation inside a paragraph along with it', () => {
+    const text = makeArticle(1500, 31)
+    const paragraphs = text.split('\n\n')
+    const starts: number[] = []
+    let offset = 0
+    for (const paragraph of paragraphs) {
+      starts.push(offset)
+      offset += cp(paragraph) + 2
+    }
+    const targets = makeAnnotations(text, 120, 32)
+    const next = random(33)
+    for (let round = 0; round < 8; round++) {
+      const order = paragraphs.map((_, i) => i)
+      const [taken] = order.splice(Math.floor(next() * order.length), 1)
+      order.splice(Math.floor(next() * order.length), 0, taken ?? 0)
+      const changed = order.map((i) => paragraphs[i]).join('\n\n')
+      const moved = new Map(
+        order.map((i) => [i, cp(changed, unitOf(changed, paragraphs[i] ?? ''))]),
+      )
+      for (const options of [undefined, { oldText: text }]) {
+        reanchorAll(changed, targets, options).forEach((result, i) => {
+          const { position } = targets[i] ?? select(GERMAN, 'Köln')
+          const p = starts.findLastIndex((start) => start <= position.start)
+          const start = starts[p] ?? 0
+          if (position.end > start + cp(paragraphs[p] ?? '')) return
+          const shift = (moved.get(p) ?? 0) - start
+          expect({ round, i, result }).toEqual({
+            round,
+            i,
+            result: {
+              status: shift === 0 ? 'exact' : 'moved',
+              position: { start: position.start + shift, end: position.end + shift },
+              score: expect.any(Number),
+            },
+          })
+        })
+      }
+    }
+  })
+})
+
 describe('reanchorAll', () => {
   it('returns results in input order for a mix of outcomes', () => {
     const targets = [
@@ -921,13 +1014,13 @@ describe('reanchorAll', () => {
       'Die Stadtverwaltung',
       'Die Kosten werden',
       '480 мільйонів гривень',
+      '17',
       'число пострадавших',
       'everyone 👍🏽 and',
       '3 times more than last year.',
       'last year.',
-      '.',
     ]
-    const targets = needles.map((needle) => select(text, needle, needle === '.' ? 15 : 0))
+    const targets = needles.map((needle) => select(text, needle))
     const last = select(text, 'year.')
     targets.push(last)
     expect(last.quote.suffix.startsWith('\n\nSchlagwörter')).toBe(true)
@@ -952,7 +1045,6 @@ describe('reanchorAll', () => {
         expectAnchored(result, 'moved', targets[i]?.position ?? { start: -1, end: -1 })
       })
     }
-    void text
   })
 
   it('moves 1,000 annotations of a 50,000-word article after a paragraph is inserted', () => {
@@ -985,27 +1077,35 @@ describe('reanchorAll', () => {
     check(reanchorAll(changed, targets))
     check(reanchorAll(changed, targets, { oldText: text }))
     const some = targets.filter((_, i) => i % 50 === 0)
-    reanchorAll(new CodePointIndex(changed), some).forEach((result, i) => {
-      expect(result).toEqual(
-        anchor(changed, some[i]?.quote ?? GERMAN_QUOTE, some[i]?.position ?? P0),
-      )
+    const shared = reanchorAll(new CodePointIndex(changed), some)
+    some.forEach((target, i) => {
+      expect(shared[i]).toEqual(anchor(changed, target.quote, target.position))
     })
   })
 
-  it('uses the old text to move untouched annotations without search, even short repeated ones', () => {
-    const block = '\n\nAnzeige: Abonnieren Sie unseren Newsletter.\n\n'
-    const text = `Teil eins.${block}Teil zwei.${block}Teil drei.`
-    const needle = 'Newsletter'
-    const targets = [select(text, needle, 0), select(text, needle, 1)]
-    const changed = 'Ein sehr langer neuer Vorspann, der alles verschiebt. '.repeat(20) + text
-    const results = reanchorAll(changed, targets, { oldText: text })
+  it('uses the old text to tell identical passages apart where closeness alone would fail', () => {
+    const block =
+      'Gleicher Vorspann, lang genug für den ganzen Kontext. Textbaustein. ' +
+      'Gleicher Nachsatz, ebenfalls lang genug für den Kontext.'
+    const text = `Anfang. ${block} ${block} Ende.`
+    const needle = 'Textbaustein'
+    const target = select(text, needle, 1)
+    // More than half the distance between the copies is inserted before both of them.
+    const changed = 'Eine neue Einleitung, deutlich länger als die Hälfte eines Bausteins. ' + text
+    const distance = (nth: number): number =>
+      Math.abs(where(changed, needle, nth).start - target.position.start)
+    expect(distance(0)).toBeLessThan(distance(1))
+    // Without the old text, closeness to the old offset is all there is to go by.
     expectAnchored(
-      results[0] ?? { status: 'orphan', reason: 'not-found' },
+      reanchorAll(changed, [target])[0] ?? { status: 'orphan', reason: 'not-found' },
       'moved',
       where(changed, needle, 0),
     )
     expectAnchored(
-      results[1] ?? { status: 'orphan', reason: 'not-found' },
+      reanchorAll(changed, [target], { oldText: text })[0] ?? {
+        status: 'orphan',
+        reason: 'not-found',
+      },
       'moved',
       where(changed, needle, 1),
     )
@@ -1015,6 +1115,3 @@ describe('reanchorAll', () => {
     expect(reanchorAll(GERMAN, [])).toEqual([])
   })
 })
-
-const GERMAN_QUOTE = { exact: 'Köln', prefix: '', suffix: '' }
-const P0 = { start: 0, end: 1 }
