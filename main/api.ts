@@ -19,6 +19,7 @@ import type { Dialogs } from './dialogs'
 import type { ProjectOptions } from './projects/open-project'
 import { type Emit, Workspace } from './projects/workspace'
 import { SettingsStore } from './settings/settings-store'
+import { KeyedQueue } from './store/durable-write'
 
 export interface MainApiDeps extends ProjectOptions {
   /** The app's own data folder (settings, recent projects). */
@@ -41,6 +42,13 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
   const workspace = new Workspace(settings, deps.emit, { backupPolicy: deps.backupPolicy })
 
   const project = () => workspace.project()
+  // Mutations run one at a time: each reads the state it changes and commits it without another
+  // change slipping in between (a text edit and a new annotation must not interleave).
+  const mutations = new KeyedQueue()
+  const exclusive =
+    <I, O>(handler: (input: I) => Promise<O>) =>
+    (input: I) =>
+      mutations.run('workspace', () => handler(input))
   /** After an undoable change: tell the renderer what changed and what undo now offers. */
   const changed = <T>(reason: 'annotations' | 'tags' | 'articles', value: T): T => {
     workspace.changed(reason)
@@ -52,67 +60,85 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     'settings:get': async () => settings.get(),
     'settings:update': async ({ language }) => settings.setLanguage(language),
 
-    'projects:create': async ({ name, folder }) => workspace.create(folder, name),
-    'projects:open': async ({ folder }) => workspace.open(folder),
+    'projects:create': exclusive(async ({ name, folder }) => workspace.create(folder, name)),
+    'projects:open': exclusive(async ({ folder }) => workspace.open(folder)),
     'projects:current': async () => workspace.info(),
     'projects:listRecent': async () => settings.listRecent(),
     'projects:forgetRecent': async ({ folder }) => {
       await settings.forgetRecent(folder)
       return settings.listRecent()
     },
-    'projects:rename': async ({ name }) => workspace.rename(name),
-    'projects:close': async () => {
+    'projects:rename': exclusive(async ({ name }) => workspace.rename(name)),
+    'projects:close': exclusive(async () => {
       await workspace.close()
       return null
-    },
-    'projects:restoreBackup': async ({ folder, file }) => workspace.restoreBackup(folder, file),
+    }),
+    'projects:restoreBackup': exclusive(async ({ folder, file }) =>
+      workspace.restoreBackup(folder, file),
+    ),
 
-    'articles:add': async (input) => {
+    'articles:add': exclusive(async (input) => {
       const summary = await addArticle(workspace.project(), input)
       workspace.changed('articles')
       return summary
-    },
+    }),
     'articles:list': async () => listArticles(workspace.project()),
     'articles:get': async ({ id }) => getArticle(workspace.project(), id),
-    'articles:delete': async ({ id }) => {
+    'articles:delete': exclusive(async ({ id }) => {
       await deleteArticle(workspace.project(), id)
       workspace.changed('articles')
       return null
-    },
+    }),
 
-    'articles:updateMeta': async (input) => changed('articles', await updateArticleMeta(project(), input)),
-    'articles:updateText': async (input) => changed('annotations', await updateArticleText(project(), input)),
-    'articles:importFiles': async ({ files }) =>
+    'articles:updateMeta': exclusive(async (input) =>
+      changed('articles', await updateArticleMeta(project(), input)),
+    ),
+    'articles:updateText': exclusive(async (input) =>
+      changed('annotations', await updateArticleText(project(), input)),
+    ),
+    'articles:importFiles': exclusive(async ({ files }) =>
       changed('articles', await importArticleFiles(project(), decodeDroppedFiles(files))),
-    'articles:importPaths': async ({ paths }) =>
+    ),
+    'articles:importPaths': exclusive(async ({ paths }) =>
       changed('articles', await importArticleFiles(project(), await readChosenFiles(paths))),
+    ),
 
-    'annotations:create': async (input) => changed('annotations', await createAnnotation(project(), input)),
-    'annotations:update': async (input) => changed('annotations', await updateAnnotation(project(), input)),
-    'annotations:delete': async (input) => {
+    'annotations:create': exclusive(async (input) =>
+      changed('annotations', await createAnnotation(project(), input)),
+    ),
+    'annotations:update': exclusive(async (input) =>
+      changed('annotations', await updateAnnotation(project(), input)),
+    ),
+    'annotations:delete': exclusive(async (input) => {
       await deleteAnnotation(project(), input)
       return changed('annotations', null)
-    },
+    }),
     'annotations:list': async (filter) => listAnnotations(project(), filter),
 
     'tags:list': async () => listTags(project()),
-    'tags:create': async (input) => changed('tags', await createTag(project(), input)),
-    'tags:update': async (input) => changed('tags', await updateTag(project(), input)),
-    'tags:merge': async (input) => changed('tags', await mergeTags(project(), input)),
-    'tags:delete': async (input) => {
+    'tags:create': exclusive(async (input) => changed('tags', await createTag(project(), input))),
+    'tags:update': exclusive(async (input) => changed('tags', await updateTag(project(), input))),
+    'tags:merge': exclusive(async (input) => changed('tags', await mergeTags(project(), input))),
+    'tags:delete': exclusive(async (input) => {
       await deleteTag(project(), input)
       return changed('tags', null)
-    },
+    }),
 
     'history:state': async () => project().history.state(),
-    'history:undo': async () => {
+    'history:undo': exclusive(async () => {
       await project().history.undo()
+      // A step may have changed tags, annotations or an article's text: refresh all views.
+      workspace.changed('articles')
+      workspace.changed('tags')
       return changed('annotations', project().history.state())
-    },
-    'history:redo': async () => {
+    }),
+    'history:redo': exclusive(async () => {
       await project().history.redo()
+      // A step may have changed tags, annotations or an article's text: refresh all views.
+      workspace.changed('articles')
+      workspace.changed('tags')
       return changed('annotations', project().history.state())
-    },
+    }),
 
     'dialogs:chooseFolder': async ({ purpose }) => deps.dialogs.chooseFolder(purpose),
     'dialogs:chooseFiles': async ({ purpose }) => deps.dialogs.chooseFiles(purpose),
@@ -148,7 +174,7 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     handlers,
     workspace,
     invoke,
-    dispose: () => workspace.close(),
+    dispose: () => mutations.run('workspace', () => workspace.close()),
   }
 }
 

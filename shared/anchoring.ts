@@ -506,6 +506,11 @@ interface Settings {
   fuzzyThreshold: number
   minUniqueLength: number
   nearRadius: number
+  /**
+   * False when the quote was not unique in the text it was made on: a lone copy left after an
+   * edit is then another passage that looks the same, never the original without its context.
+   */
+  wasUnique?: (exact: string) => boolean
 }
 
 function settingsOf(options: AnchorOptions | undefined): Settings {
@@ -831,7 +836,8 @@ function runJob(job: Job): AnchorResult {
   if (
     only !== undefined &&
     job.length >= job.settings.minUniqueLength &&
-    Math.abs(only.start - job.expected) <= job.settings.nearRadius
+    Math.abs(only.start - job.expected) <= job.settings.nearRadius &&
+    (job.settings.wasUnique?.(job.quote.exact) ?? true)
   ) {
     return job.result('moved', only.start, only.end, only.context.score)
   }
@@ -933,8 +939,19 @@ export function reanchorAll(
   options?: ReanchorOptions,
 ): AnchorResult[] {
   const index = indexFor(newText)
-  const settings = settingsOf(options)
-  const edit = options?.oldText === undefined ? undefined : diffAgainst(options.oldText, index)
+  const oldText = options?.oldText
+  const settings: Settings = {
+    ...settingsOf(options),
+    // Asked only in the last resort, so the common path never scans the old text.
+    wasUnique:
+      oldText === undefined
+        ? undefined
+        : (exact) => {
+            const first = oldText.indexOf(exact)
+            return first === -1 || oldText.indexOf(exact, first + 1) === -1
+          },
+  }
+  const edit = oldText === undefined ? undefined : diffAgainst(oldText, index)
   const order = annotations.map((_, i) => i)
   order.sort(
     (a, b) => (annotations[a]?.position.start ?? 0) - (annotations[b]?.position.start ?? 0),

@@ -9,15 +9,27 @@ function requireKnownTags(project: OpenProject, tagIds: readonly string[]): void
   const known = new Set(project.doc.data.tags.map((t) => t.id))
   const unknown = tagIds.filter((id) => !known.has(id))
   if (unknown.length > 0) {
-    throw new AppFailure('not-found', `Unknown tag ${unknown.join(', ')}: it may have been deleted.`, {
-      field: 'tagIds',
-    })
+    throw new AppFailure(
+      'not-found',
+      `Unknown tag ${unknown.join(', ')}: it may have been deleted.`,
+      {
+        field: 'tagIds',
+      },
+    )
   }
 }
 
-async function findAnnotation(project: OpenProject, articleId: string, id: string): Promise<Annotation> {
+async function findAnnotation(
+  project: OpenProject,
+  articleId: string,
+  id: string,
+): Promise<Annotation> {
   const found = (await project.article(articleId)).data.annotations.find((a) => a.id === id)
-  if (!found) throw new AppFailure('not-found', `No annotation ${id} in this article; it may have been deleted.`)
+  if (!found)
+    throw new AppFailure(
+      'not-found',
+      `No annotation ${id} in this article; it may have been deleted.`,
+    )
   return found
 }
 
@@ -28,7 +40,12 @@ export async function createAnnotation(
 ): Promise<Annotation> {
   const article = (await project.article(input.articleId)).data
   const length = codePointLength(article.text)
-  if (input.end > length || input.start >= input.end) {
+  if (input.start >= input.end) {
+    throw new AppFailure('invalid-input', 'The selection is empty; select some text.', {
+      field: 'end',
+    })
+  }
+  if (input.end > length) {
     throw new AppFailure(
       'invalid-input',
       `The selection ${input.start}–${input.end} is outside the article's text (${length} characters).`,
@@ -37,7 +54,9 @@ export async function createAnnotation(
   }
   const exact = describeRange(article.text, input.start, input.end)
   if (exact.quote.exact.trim() === '') {
-    throw new AppFailure('invalid-input', 'The selection holds only spaces; select some text.', { field: 'start' })
+    throw new AppFailure('invalid-input', 'The selection holds only spaces; select some text.', {
+      field: 'start',
+    })
   }
   requireKnownTags(project, input.tagIds)
   const now = new Date().toISOString()

@@ -28,7 +28,8 @@ export async function updateArticleMeta(
     if (summary) Object.assign(summary, clean)
     p.updatedAt = now
   })
-  if (!summary) throw new AppFailure('not-found', `Article ${id} is missing from the project index.`)
+  if (!summary)
+    throw new AppFailure('not-found', `Article ${id} is missing from the project index.`)
   return summary
 }
 
@@ -56,10 +57,17 @@ export async function updateArticleText(
       orphaned++
       return { ...annotation, orphaned: true, updatedAt: now }
     }
-    if (result.status === 'exact' && result.position.start === annotation.position.start) return annotation
-    moved++
-    // Refresh the selectors so the next edit anchors against the text as it is now.
+    // Refresh the selectors (context too) so the next edit anchors against the text as it is now.
     const { quote, position } = describeRange(index, result.position.start, result.position.end)
+    const unchanged =
+      position.start === annotation.position.start &&
+      position.end === annotation.position.end &&
+      quote.prefix === annotation.quote.prefix &&
+      quote.suffix === annotation.quote.suffix &&
+      quote.exact === annotation.quote.exact
+    if (unchanged) return annotation
+    if (position.start !== annotation.position.start || quote.exact !== annotation.quote.exact)
+      moved++
     return { ...annotation, quote, position, updatedAt: now }
   })
   const annotations = [...reanchored, ...before.annotations.filter((a) => a.orphaned)]

@@ -13,7 +13,10 @@ export interface IncomingFile {
 }
 
 /** Imports files one by one; a bad file is reported by name and changes nothing. */
-export async function importArticleFiles(project: OpenProject, files: IncomingFile[]): Promise<ImportReport> {
+export async function importArticleFiles(
+  project: OpenProject,
+  files: IncomingFile[],
+): Promise<ImportReport> {
   const report: ImportReport = { imported: [], failed: [] }
   for (const file of files) {
     try {
@@ -59,18 +62,28 @@ export async function readChosenFiles(paths: string[]): Promise<IncomingFile[]> 
           const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
           return {
             fileName,
-            bytes: { error: `"${fileName}" is ${mb(info.size)}; articles larger than ${mb(MAX_IMPORT_BYTES)} are not imported.` },
+            bytes: {
+              error: `"${fileName}" is ${mb(info.size)}; articles larger than ${mb(MAX_IMPORT_BYTES)} are not imported.`,
+            },
           }
         }
         return { fileName, bytes: new Uint8Array(await readFile(path)) }
       } catch (error) {
-        return { fileName, bytes: { error: `"${fileName}" could not be read: ${(error as Error).message}` } }
+        return {
+          fileName,
+          bytes: { error: `"${fileName}" could not be read: ${(error as Error).message}` },
+        }
       }
     }),
   )
 }
 
 /** Decodes files dropped on the window (sent base64-encoded over the bridge). */
-export function decodeDroppedFiles(files: Array<{ fileName: string; dataBase64: string }>): IncomingFile[] {
-  return files.map((f) => ({ fileName: basename(f.fileName), bytes: new Uint8Array(Buffer.from(f.dataBase64, 'base64')) }))
+export function decodeDroppedFiles(
+  files: Array<{ fileName: string; dataBase64: string }>,
+): IncomingFile[] {
+  return files.map((f) => ({
+    fileName: basename(f.fileName),
+    bytes: new Uint8Array(Buffer.from(f.dataBase64, 'base64')),
+  }))
 }

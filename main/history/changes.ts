@@ -15,24 +15,31 @@ export interface ArticleTextState {
  */
 export type Change =
   | { entity: 'annotation'; articleId: string; before: Annotation | null; after: Annotation | null }
-  | { entity: 'tag'; before: Tag | null; after: Tag | null }
+  /** `position`: where a removed tag stood in the codebook, so undo puts it back there. */
+  | { entity: 'tag'; before: Tag | null; after: Tag | null; position?: number }
   | { entity: 'article-text'; articleId: string; before: ArticleTextState; after: ArticleTextState }
 
 export type Direction = 'forward' | 'backward'
 
-function upsertById<T extends { id: string }>(list: T[], id: string, value: T | null): T[] {
+function upsertById<T extends { id: string }>(
+  list: T[],
+  id: string,
+  value: T | null,
+  insertAt?: number,
+): T[] {
   const index = list.findIndex((item) => item.id === id)
   if (value === null) return index === -1 ? list : list.filter((item) => item.id !== id)
-  if (index === -1) return [...list, value]
+  if (index === -1) {
+    const at = insertAt === undefined ? list.length : Math.min(insertAt, list.length)
+    return [...list.slice(0, at), value, ...list.slice(at)]
+  }
   const copy = list.slice()
   copy[index] = value
   return copy
 }
 
 const idOf = (change: Change): string =>
-  change.entity === 'article-text'
-    ? change.articleId
-    : ((change.after ?? change.before)?.id ?? '')
+  change.entity === 'article-text' ? change.articleId : ((change.after ?? change.before)?.id ?? '')
 
 /**
  * Writes a set of changes: forward puts every entity in its `after` state, backward in its
@@ -62,10 +69,21 @@ export async function applyChanges(
           article.annotations = text.annotations
           textChanged.set(articleId, codePointLength(text.text))
         } else {
-          article.annotations = upsertById(article.annotations, idOf(change), state as Annotation | null)
+          article.annotations = upsertById(
+            article.annotations,
+            idOf(change),
+            state as Annotation | null,
+          )
         }
       }
-      article.annotations.sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end)
+      // Text order; ties keep creation order so undo restores the same sequence.
+      article.annotations.sort(
+        (a, b) =>
+          a.position.start - b.position.start ||
+          a.position.end - b.position.end ||
+          a.createdAt.localeCompare(b.createdAt) ||
+          a.id.localeCompare(b.id),
+      )
       article.updatedAt = new Date().toISOString()
     })
     project.annotationIndex.replaceArticle(articleId, doc.data.annotations)
@@ -73,7 +91,13 @@ export async function applyChanges(
   if (tagChanges.length > 0 || textChanged.size > 0) {
     await project.doc.update((p) => {
       for (const change of tagChanges) {
-        p.tags = upsertById(p.tags, idOf(change), direction === 'forward' ? change.after : change.before)
+        const forward = direction === 'forward'
+        p.tags = upsertById(
+          p.tags,
+          idOf(change),
+          forward ? change.after : change.before,
+          forward ? undefined : change.position,
+        )
       }
       for (const [articleId, characterCount] of textChanged) {
         const summary = p.articles.find((a) => a.id === articleId)

@@ -67,7 +67,8 @@ export class UndoHistory {
 
   /** Forgets steps that touch an article that no longer exists (it was deleted). */
   forgetArticle(articleId: string): void {
-    const touches = (e: Entry) => e.changes.some((c) => c.entity !== 'tag' && c.articleId === articleId)
+    const touches = (e: Entry) =>
+      e.changes.some((c) => c.entity !== 'tag' && c.articleId === articleId)
     const kept = this.done.filter((e) => !touches(e))
     this.done.splice(0, this.done.length, ...kept)
     this.undone = this.undone.filter((e) => !touches(e))

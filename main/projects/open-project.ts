@@ -227,8 +227,12 @@ export class OpenProject {
     const loaded = this.articleDocs.get(articleId)
     if (loaded) return (await loaded).data
     const file = articleFilePath(this.folder, articleId)
-    return loadWithBackupHint(file, `${ARTICLES_DIR}/${articleId}.json`, this.folder, this.backups, async (f) =>
-      parseDocument(await readFile(f, 'utf8'), articleSpec(this.folder, articleId)),
+    return loadWithBackupHint(
+      file,
+      `${ARTICLES_DIR}/${articleId}.json`,
+      this.folder,
+      this.backups,
+      async (f) => parseDocument(await readFile(f, 'utf8'), articleSpec(this.folder, articleId)),
     )
   }
 

@@ -30,7 +30,9 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
           { name: 'All files', extensions: ['*'] },
         ],
       }
-      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
   }

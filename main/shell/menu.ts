@@ -57,7 +57,11 @@ export function setupMenu(send: (command: MenuCommand) => void, recent: RecentPr
       label: '&Edit',
       submenu: [
         // The renderer decides: a focused text field undoes its typing, else the project change.
-        { label: 'Undo', ...rendererShortcut('CmdOrCtrl+Z'), click: () => send({ command: 'undo' }) },
+        {
+          label: 'Undo',
+          ...rendererShortcut('CmdOrCtrl+Z'),
+          click: () => send({ command: 'undo' }),
+        },
         {
           label: 'Redo',
           ...rendererShortcut('CmdOrCtrl+Shift+Z'),

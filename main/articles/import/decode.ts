@@ -31,7 +31,9 @@ export function declaredHtmlCharset(bytes: Uint8Array): string | null {
   const withoutComments = head.replace(/<!--[\s\S]*?(?:-->|$)/g, '')
   const meta = /<meta\b[^<>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(withoutComments)
   if (meta?.[1]) return meta[1]
-  const xml = /^\s*<\?xml\b[^<>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/i.exec(withoutComments)
+  const xml = /^\s*<\?xml\b[^<>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/i.exec(
+    withoutComments,
+  )
   return xml?.[1] ?? null
 }
 

@@ -27,16 +27,7 @@ const CODE_AND_EMBEDS = new Set([
 ])
 
 /** Site chrome and controls. Removed unless they contain the article (ASP.NET wraps pages in a form). */
-const CHROME = new Set([
-  'nav',
-  'aside',
-  'form',
-  'dialog',
-  'button',
-  'input',
-  'select',
-  'textarea',
-])
+const CHROME = new Set(['nav', 'aside', 'form', 'dialog', 'button', 'input', 'select', 'textarea'])
 
 /** Site header and footer; headers and footers inside the article keep title, byline, notes. */
 const CHROME_OUTSIDE_ARTICLE = new Set(['header', 'footer'])
@@ -199,7 +190,7 @@ export function removeNonArticleContent(
   if (!root) return { removed: 0, depth: 0 }
   const keep = new Set<DomElement>()
   for (const container of Array.from(document.querySelectorAll(ARTICLE_CONTAINER))) {
-    for (let node: DomElement | null = container; node && !keep.has(node); ) {
+    for (let node: DomElement | null = container; node && !keep.has(node);) {
       keep.add(node)
       node = node.parentElement
     }

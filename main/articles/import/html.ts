@@ -126,7 +126,11 @@ export function extractHtml(file: string, html: string): ArticleContent {
     paragraphs.shift()
   }
   const text = normalizeArticleText(paragraphs.join('\n\n'))
-  if (article === null || text.length < MIN_ARTICLE_CHARS || extraction.linkShare > MAX_LINK_SHARE) {
+  if (
+    article === null ||
+    text.length < MIN_ARTICLE_CHARS ||
+    extraction.linkShare > MAX_LINK_SHARE
+  ) {
     throw importRejected(
       file,
       'no-article',

@@ -166,10 +166,13 @@ describe('articles:updateText re-anchors annotations (through the main API, on d
 
     const report = await call('articles:updateText', { id, text })
     expect(report).toMatchObject({ anchored: 4, moved: 0, orphaned: 0 })
-    // Untouched annotations are not rewritten at all, not even their timestamps
-    expect((await articleFile(id)).annotations).toEqual(all)
-    // (so the last one's suffix still quotes the removed text: only moved ones are refreshed).
+    const after = (await articleFile(id)).annotations
+    // Annotations whose context is untouched are not rewritten at all, not even their timestamps.
+    expect(after.slice(0, 3)).toEqual(all.slice(0, 3))
+    // The last one stays in place, but its context is refreshed: its suffix quoted the removed
+    // boilerplate, which would mislead the next re-anchoring.
     expect(all[3]?.quote.suffix.startsWith('.\n\nMehr zum Thema')).toBe(true)
+    expect(after[3]).toMatchObject({ position: all[3]?.position, quote: { ...all[3]?.quote, suffix: '.' } })
   })
 
   it('follows a typo fixed inside a quote (fuzzy) and refreshes the quote', async () => {

@@ -1115,3 +1115,17 @@ describe('reanchorAll', () => {
     expect(reanchorAll(GERMAN, [])).toEqual([])
   })
 })
+
+describe('a figure repeated in the article', () => {
+  it('orphans the annotation when its sentence is deleted, rather than jumping to the other copy', () => {
+    const oldText =
+      'Geheimdienste melden mindestens 3.000 Soldaten in Russland.\n\n' +
+      'Am Montag bestätigte das Ministerium in Seoul, dass mindestens 3.000 Soldaten im Oktober verlegt wurden.\n\n' +
+      'Die Angaben lassen sich nicht überprüfen.'
+    const start = [...oldText.slice(0, oldText.indexOf('mindestens 3.000', 70))].length
+    const target = describeRange(oldText, start, start + 25)
+    const newText = oldText.replace(/Am Montag[^\n]*wurden\./, '').replace(/\n{3,}/g, '\n\n')
+    const [withOld] = reanchorAll(newText, [target], { oldText })
+    expect(withOld?.status).toBe('orphan')
+  })
+})

@@ -9,7 +9,9 @@ import { declaredHtmlCharset } from '../../../../main/articles/import/decode'
 
 const bytesOf = (...parts: (string | number[])[]): Uint8Array =>
   new Uint8Array(
-    parts.flatMap((part) => (typeof part === 'string' ? [...new TextEncoder().encode(part)] : part)),
+    parts.flatMap((part) =>
+      typeof part === 'string' ? [...new TextEncoder().encode(part)] : part,
+    ),
   )
 
 describe('findInvalidUtf8', () => {

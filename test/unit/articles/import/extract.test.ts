@@ -74,9 +74,7 @@ describe('extractArticle: file facts', () => {
     const bytes = fixture('uk-windows-1251.html')
     const article = extractArticle('uk-windows-1251.html', bytes)
     expect(article.sha256).toBe(createHash('sha256').update(Buffer.from(bytes)).digest('hex'))
-    expect(article.sha256).not.toBe(
-      createHash('sha256').update(article.text, 'utf8').digest('hex'),
-    )
+    expect(article.sha256).not.toBe(createHash('sha256').update(article.text, 'utf8').digest('hex'))
   })
 
   it('re-exports detectLanguage and the size limit', () => {
@@ -179,7 +177,9 @@ describe('extractArticle: rejected files', () => {
     const bytes = fixture('invalid-utf8.txt')
     // The fixture is valid text (with multi-byte ß, Ü) up to 0xC3 0x28 at byte 95.
     expect([bytes[95], bytes[96]]).toEqual([0xc3, 0x28])
-    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 95))).not.toThrow()
+    expect(() =>
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 95)),
+    ).not.toThrow()
     expect(new TextDecoder().decode(bytes.subarray(0, 95)).length).toBeLessThan(95)
     const failure = rejection(() => extractArticle('invalid-utf8.txt', bytes))
     expect(failure.message).toContain('"invalid-utf8.txt" is not valid UTF-8 text')

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { findInvalidUtf8 } from '../../../../main/articles/import/bytes'
 import { extractArticle } from '../../../../main/articles/import'
-import { stripSiteName } from '../../../../main/articles/import/html'
+import { MAX_HTML_DEPTH, stripSiteName } from '../../../../main/articles/import/html'
+import { stripScriptsAndStyles } from '../../../../main/articles/import/html-clean'
 import { AppFailure } from '../../../../shared/result'
 import { splitParagraphs } from '../../../../shared/text'
 
@@ -85,7 +86,9 @@ describe('HTML import: saved German news page', () => {
     expect(text).toContain('Die Nato forderte Pjöngjang auf, die Truppen zurückzuziehen.')
     expect(text).not.toContain('nato.example')
     expect(paragraphs).toContain('• welche Gegenleistung Nordkorea von Moskau erhält,')
-    expect(paragraphs).toContain('Satellitenaufnahme eines Stützpunkts bei Ussurijsk vom 28. Oktober')
+    expect(paragraphs).toContain(
+      'Satellitenaufnahme eines Stützpunkts bei Ussurijsk vom 28. Oktober',
+    )
     expect(paragraphs.at(-1)).toMatch(/^Südkorea erwägt inzwischen, .* Wochen fallen\.$/)
     expect(text.length).toBeGreaterThan(2000)
     // no paragraph is broken or glued: every source paragraph is exactly one paragraph
@@ -360,7 +363,11 @@ describe('HTML import: metadata sources', () => {
           }),
         ),
       ).authors
-    expect(byline('By Jane Doe, John Smith and Ann Lee')).toEqual(['Jane Doe', 'John Smith', 'Ann Lee'])
+    expect(byline('By Jane Doe, John Smith and Ann Lee')).toEqual([
+      'Jane Doe',
+      'John Smith',
+      'Ann Lee',
+    ])
     expect(byline('Иван Петров и Мария Иванова')).toEqual(['Иван Петров', 'Мария Иванова'])
     const meta = page({ head: '<meta name="author" content="Von Anna Berger und Jonas Krüger">' })
     expect(extractArticle('m.html', utf8(meta)).authors).toEqual(['Anna Berger', 'Jonas Krüger'])
@@ -380,12 +387,12 @@ describe('HTML import: metadata sources', () => {
         .join('') +
       '</article>'
     // A site template that says "en" around a Russian article: the script decides.
-    expect(extractArticle('c.html', utf8(page({ html: 'lang="en"', body: russian }))).language).toBe(
-      'ru',
-    )
-    expect(extractArticle('d.html', utf8(page({ html: 'lang="ua"', body: russian }))).language).toBe(
-      'uk',
-    )
+    expect(
+      extractArticle('c.html', utf8(page({ html: 'lang="en"', body: russian }))).language,
+    ).toBe('ru')
+    expect(
+      extractArticle('d.html', utf8(page({ html: 'lang="ua"', body: russian }))).language,
+    ).toBe('uk')
   })
 })
 
@@ -400,13 +407,19 @@ describe('HTML import: pages without an article', () => {
   })
 
   it('rejects a page whose only text is too short', () => {
-    const html = page({ body: '<article><h1>Short</h1><p>Only a teaser sentence here.</p></article>' })
+    const html = page({
+      body: '<article><h1>Short</h1><p>Only a teaser sentence here.</p></article>',
+    })
     const failure = rejection(() => extractArticle('kurz.html', utf8(html)))
     expect(failure.details).toMatchObject({ reason: 'no-article' })
   })
 
   it('rejects markup without text and text that is only scripts', () => {
-    for (const body of ['', '<div><img src="a.png"></div>', '<script>var text = "' + 'x'.repeat(500) + '"</script>']) {
+    for (const body of [
+      '',
+      '<div><img src="a.png"></div>',
+      '<script>var text = "' + 'x'.repeat(500) + '"</script>',
+    ]) {
       const failure = rejection(() => extractArticle('leer.html', utf8(page({ body }))))
       expect(failure.details).toMatchObject({ reason: 'no-article' })
     }
@@ -434,6 +447,29 @@ describe('HTML import: pages without an article', () => {
   it('accepts an article of plain text in a .html file', () => {
     const article = extractArticle('plain.html', utf8(EN_PARAGRAPHS.join('\n\n')))
     expect(article.text).toContain('at least 3,000 North Korean soldiers')
+  })
+})
+
+describe('HTML import: hostile input', () => {
+  it('rejects pages nested deeper than MAX_HTML_DEPTH instead of stalling', () => {
+    const paragraph = `<p>${EN_PARAGRAPHS.join(' ')}</p>`
+    const nested = (levels: number): string =>
+      `<html><body>${'<div>'.repeat(levels)}${paragraph}${'</div>'.repeat(levels)}</body></html>`
+    expect(extractArticle('ok.html', utf8(nested(MAX_HTML_DEPTH - 10))).text).toContain(
+      'at least 3,000 North Korean soldiers',
+    )
+    const failure = rejection(() => extractArticle('tief.html', utf8(nested(3000))))
+    expect(failure.message).toContain('"tief.html" nests its HTML elements 3003 levels deep')
+    expect(failure.details).toMatchObject({ reason: 'too-deeply-nested', limit: MAX_HTML_DEPTH })
+  })
+
+  it('ignores script-looking text in unclosed comments and keeps JSON-LD', () => {
+    expect(
+      stripScriptsAndStyles(
+        '<p>a</p><script>x("<p>")</script><style>p{}</style><!-- <p>c</p> --><p>b</p>' +
+          '<script type="application/ld+json">{"a":1}</script><!-- unclosed <p>d</p>',
+      ),
+    ).toBe('<p>a</p><p>b</p><script type="application/ld+json">{"a":1}</script>')
   })
 })
 

@@ -35,7 +35,9 @@ describe('detectLanguage', () => {
   })
 
   it('tells German without umlauts from English', () => {
-    expect(detectLanguage('Das ist nicht die Frage, und der Bericht ist auch nicht neu.')).toBe('de')
+    expect(detectLanguage('Das ist nicht die Frage, und der Bericht ist auch nicht neu.')).toBe(
+      'de',
+    )
   })
 
   it("answers '' when unsure", () => {
@@ -44,7 +46,7 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Kursk')).toBe('')
     expect(
       detectLanguage(
-        "Selon les services de renseignement, au moins trois mille soldats nord-coréens sont " +
+        'Selon les services de renseignement, au moins trois mille soldats nord-coréens sont ' +
           'arrivés en Russie, mais ces informations restent impossibles à vérifier.',
       ),
     ).toBe('')

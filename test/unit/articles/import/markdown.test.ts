@@ -43,9 +43,11 @@ describe('Markdown import: English article with front matter', () => {
     expect(article.text).not.toContain('img.example-news.example')
     expect(paragraphs).toContain('What the evidence shows')
     expect(article.text).not.toMatch(/[#`]|\*\*|\]\(|<\/?div/)
-    expect(paragraphs).toContain('The agency\'s report uses the code name Operation Frost:')
+    expect(paragraphs).toContain("The agency's report uses the code name Operation Frost:")
     expect(paragraphs).toContain('NIS briefing, 2024-11-04: 3,000 personnel, rotation 1')
-    expect(paragraphs).toContain('Editor\'s note: this story was updated with a statement from NATO.')
+    expect(paragraphs).toContain(
+      "Editor's note: this story was updated with a statement from NATO.",
+    )
     expect(article.text).not.toContain('[verification]')
   })
 
@@ -62,7 +64,9 @@ describe('Markdown import: English article with front matter', () => {
   })
 
   it('keeps tables as rows and leaves intraword underscores and lone asterisks alone', () => {
-    expect(paragraphs).toContain('Source | Claim\nNIS | 3,000 troops\nPentagon | "several thousand"')
+    expect(paragraphs).toContain(
+      'Source | Claim\nNIS | 3,000 troops\nPentagon | "several thousand"',
+    )
     expect(paragraphs.at(-1)).toBe(
       'Analysts caution that the numbers in file_name_2024 reports vary, and that 3 * 1,000 is ' +
         'only a lower bound.',
@@ -112,13 +116,14 @@ describe('Markdown import: titles and front matter variants', () => {
   })
 
   it('splits a single author string and reads "- name:" items', () => {
-    expect(extractMarkdown('---\nauthor: Олена Коваль і Андрій Мельник\n---\nТекст', 'f').authors).toEqual([
-      'Олена Коваль',
-      'Андрій Мельник',
-    ])
     expect(
-      extractMarkdown('---\nauthors:\n  - name: Jane Doe\n    twitter: jd\n  - name: John Smith\n---\nx', 'f')
-        .authors,
+      extractMarkdown('---\nauthor: Олена Коваль і Андрій Мельник\n---\nТекст', 'f').authors,
+    ).toEqual(['Олена Коваль', 'Андрій Мельник'])
+    expect(
+      extractMarkdown(
+        '---\nauthors:\n  - name: Jane Doe\n    twitter: jd\n  - name: John Smith\n---\nx',
+        'f',
+      ).authors,
     ).toEqual(['Jane Doe', 'John Smith'])
   })
 
@@ -129,8 +134,29 @@ describe('Markdown import: titles and front matter variants', () => {
   })
 
   it('keeps hard line breaks and ordered list numbers', () => {
-    const result = extractMarkdown('Zeile eins  \nZeile zwei\\\nZeile drei\n\n1. erstens\n2) zweitens', 'f')
+    const result = extractMarkdown(
+      'Zeile eins  \nZeile zwei\\\nZeile drei\n\n1. erstens\n2) zweitens',
+      'f',
+    )
     expect(result.text).toBe('Zeile eins\nZeile zwei\nZeile drei\n\n1. erstens\n2. zweitens')
+  })
+})
+
+describe('Markdown import: hostile input', () => {
+  it('stays fast on unclosed brackets, markers, fences and comments', () => {
+    const evil =
+      '['.repeat(20000) +
+      '`'.repeat(20000) +
+      '*'.repeat(20000) +
+      '[^'.repeat(10000) +
+      '**a '.repeat(10000) +
+      '\n# ' +
+      ' '.repeat(20000) +
+      'x\n' +
+      '<!--'.repeat(5000)
+    const started = performance.now()
+    extractMarkdown(evil, 'evil')
+    expect(performance.now() - started).toBeLessThan(5000)
   })
 })
 

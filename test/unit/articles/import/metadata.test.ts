@@ -60,7 +60,9 @@ describe('savedFromUrl', () => {
     )
     expect(savedFromUrl('<!-- saved from url=(0014)about:internet -->')).toBe('')
     expect(
-      savedFromUrl('<html><!--\n Page saved with SingleFile \n url: https://news.example/x \n saved date: Tue -->'),
+      savedFromUrl(
+        '<html><!--\n Page saved with SingleFile \n url: https://news.example/x \n saved date: Tue -->',
+      ),
     ).toBe('https://news.example/x')
     expect(savedFromUrl('<html><body>no comment</body></html>')).toBe('')
   })

@@ -47,7 +47,10 @@ describe('plain-text import', () => {
   })
 
   it('skips leading blank lines and normalises line endings and NFC', () => {
-    const article = extractArticle('crlf.txt', utf8('\r\n\r\n  Titel\r\n\r\nA\u0308rger im\r\nText.   \r\n\r\n\r\n\r\nEnde.'))
+    const article = extractArticle(
+      'crlf.txt',
+      utf8('\r\n\r\n  Titel\r\n\r\nA\u0308rger im\r\nText.   \r\n\r\n\r\n\r\nEnde.'),
+    )
     expect(article.title).toBe('Titel')
     expect(article.text).toBe('Ärger im\nText.\n\nEnde.')
   })
