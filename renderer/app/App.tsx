@@ -9,7 +9,7 @@ import { ProjectScreen } from '../project/ProjectScreen'
 import { StartScreen } from '../project/StartScreen'
 import { useNotifications } from '../ui/Notifications'
 import { isTypingTarget } from '../reader/kinds'
-import { commandForKey } from './commands'
+import { commandForKey, requestImport } from './commands'
 
 interface AppProps {
   initialProject: ProjectInfo | null
@@ -22,8 +22,6 @@ export function App({ initialProject, initialLanguage }: AppProps) {
   const [project, setProject] = useState<ProjectInfo | null>(initialProject)
   const [language, setLanguage] = useState<UiLanguagePreference>(initialLanguage)
   const [addingArticle, setAddingArticle] = useState(false)
-  // Bumped to ask the project screen to open the import dialog.
-  const [importRequest, setImportRequest] = useState(0)
   // Bumped to ask the start screen to focus its form; a counter so repeating works.
   const [newProjectRequest, setNewProjectRequest] = useState(0)
 
@@ -69,12 +67,15 @@ export function App({ initialProject, initialLanguage }: AppProps) {
           if (project) setAddingArticle(true)
           return
         case 'import-articles':
-          if (project) setImportRequest((n) => n + 1)
+          if (project) requestImport()
           return
         case 'undo':
         case 'redo': {
           if (!project) return
-          const result = await call(command.command === 'undo' ? 'history:undo' : 'history:redo', {})
+          const result = await call(
+            command.command === 'undo' ? 'history:undo' : 'history:redo',
+            {},
+          )
           if (!result.ok) notify.info(result.error.message)
           return
         }
@@ -142,7 +143,6 @@ export function App({ initialProject, initialLanguage }: AppProps) {
           onProjectChange={setProject}
           onClose={() => void runCommand({ command: 'close-project' })}
           addingArticle={addingArticle}
-          importRequest={importRequest}
           onAddingArticleChange={setAddingArticle}
         />
       ) : (

@@ -14,3 +14,16 @@ export function commandForKey(event: KeyboardEvent): MenuCommand['command'] | nu
   if (key === 'i' && event.shiftKey) return 'import-articles'
   return null
 }
+
+const IMPORT_REQUEST = 'claimdesk:import-request'
+
+/** Asks the open project screen to show the import dialog (menu, shortcut). */
+export function requestImport(): void {
+  window.dispatchEvent(new Event(IMPORT_REQUEST))
+}
+
+/** Subscribes the project screen to import requests; returns the unsubscribe function. */
+export function onImportRequest(listener: () => void): () => void {
+  window.addEventListener(IMPORT_REQUEST, listener)
+  return () => window.removeEventListener(IMPORT_REQUEST, listener)
+}

@@ -13,10 +13,16 @@ export function useMutation() {
   const { t } = useTranslation()
   const notify = useNotifications()
   return useCallback(
-    async function run<C extends Channel>(channel: C, input: CallInput<C>): Promise<Result<CallOutput<C>>> {
+    async function run<C extends Channel>(
+      channel: C,
+      input: CallInput<C>,
+    ): Promise<Result<CallOutput<C>>> {
       const result = await call(channel, input)
       if (!result.ok && result.error.code !== 'invalid-input') {
-        notify.error(result.error, { label: t('common.retry'), run: () => void run(channel, input) })
+        notify.error(result.error, {
+          label: t('common.retry'),
+          run: () => void run(channel, input),
+        })
       }
       return result
     },

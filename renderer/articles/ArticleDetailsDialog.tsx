@@ -26,7 +26,8 @@ export function ArticleDetailsDialog({ article, onClose, onSaved }: ArticleDetai
     language: article.language,
   })
   const [error, setError] = useState<AppError | null>(null)
-  const set = (field: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [field]: value }))
+  const set = (field: keyof typeof form) => (value: string) =>
+    setForm((f) => ({ ...f, [field]: value }))
   const invalid = (field: string) => (errorConcernsField(error, field) ? true : undefined)
   const languages: string[] = [...ARTICLE_LANGUAGES]
   if (form.language && !languages.includes(form.language)) languages.push(form.language)
@@ -51,7 +52,11 @@ export function ArticleDetailsDialog({ article, onClose, onSaved }: ArticleDetai
       <form onSubmit={(e) => void submit(e)} noValidate>
         <label className="field">
           <span>{t('article.title')}</span>
-          <input value={form.title} onChange={(e) => set('title')(e.target.value)} aria-invalid={invalid('title')} />
+          <input
+            value={form.title}
+            onChange={(e) => set('title')(e.target.value)}
+            aria-invalid={invalid('title')}
+          />
         </label>
         <div className="field-grid">
           <label className="field">
@@ -60,21 +65,37 @@ export function ArticleDetailsDialog({ article, onClose, onSaved }: ArticleDetai
           </label>
           <label className="field">
             <span>{t('article.authors')}</span>
-            <input value={form.authors} onChange={(e) => set('authors')(e.target.value)} title={t('article.authorsHint')} />
+            <input
+              value={form.authors}
+              onChange={(e) => set('authors')(e.target.value)}
+              title={t('article.authorsHint')}
+            />
           </label>
         </div>
         <label className="field">
           <span>{t('article.url')}</span>
-          <input value={form.url} onChange={(e) => set('url')(e.target.value)} aria-invalid={invalid('url')} />
+          <input
+            value={form.url}
+            onChange={(e) => set('url')(e.target.value)}
+            aria-invalid={invalid('url')}
+          />
         </label>
         <div className="field-grid">
           <label className="field">
             <span>{t('article.publishedAt')}</span>
-            <input type="date" value={form.publishedAt} onChange={(e) => set('publishedAt')(e.target.value)} />
+            <input
+              type="date"
+              value={form.publishedAt}
+              onChange={(e) => set('publishedAt')(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('article.retrievedAt')}</span>
-            <input type="date" value={form.retrievedAt} onChange={(e) => set('retrievedAt')(e.target.value)} />
+            <input
+              type="date"
+              value={form.retrievedAt}
+              onChange={(e) => set('retrievedAt')(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('article.language')}</span>

@@ -1,7 +1,12 @@
 /** Reads dropped files for the bridge (bytes travel base64-encoded). */
-export async function readDroppedFiles(files: File[]): Promise<Array<{ fileName: string; dataBase64: string }>> {
+export async function readDroppedFiles(
+  files: File[],
+): Promise<Array<{ fileName: string; dataBase64: string }>> {
   return Promise.all(
-    files.map(async (file) => ({ fileName: file.name, dataBase64: toBase64(new Uint8Array(await file.arrayBuffer())) })),
+    files.map(async (file) => ({
+      fileName: file.name,
+      dataBase64: toBase64(new Uint8Array(await file.arrayBuffer())),
+    })),
   )
 }
 

@@ -104,7 +104,8 @@ export const en = {
     filterTag: 'Filter by tag',
     allTags: 'All tags',
     orphans: 'Lost their text',
-    orphansHint: 'The text these annotations marked was changed or removed. Their old quote is kept.',
+    orphansHint:
+      'The text these annotations marked was changed or removed. Their old quote is kept.',
     editDetails: 'Edit details',
     editText: 'Edit text',
     editTextHint:

@@ -5,6 +5,7 @@ import type { ArticleDocument, ArticleSummary } from '../../shared/model/article
 import type { ProjectInfo } from '../../shared/model/project'
 import { call, subscribe } from '../api'
 import { AnnotationsView } from '../annotations/AnnotationsView'
+import { onImportRequest } from '../app/commands'
 import { useProjectVersion } from '../app/useProjectEvents'
 import { AddArticleDialog } from '../articles/AddArticleDialog'
 import { readDroppedFiles } from '../articles/dropped-files'
@@ -20,8 +21,6 @@ interface ProjectScreenProps {
   /** The add-article dialog is open (App owns it: the menu and Ctrl+N open it too). */
   addingArticle: boolean
   onAddingArticleChange: (open: boolean) => void
-  /** Bumped by the menu or Ctrl+Shift+I to open the import dialog. */
-  importRequest: number
 }
 
 type Tab = 'articles' | 'codebook' | 'annotations'
@@ -29,7 +28,7 @@ const RELOAD_ON = ['articles', 'opened', 'restored'] as const
 
 /** The open project: navigation and article list on the left; reader, codebook or annotations on the right. */
 export function ProjectScreen(props: ProjectScreenProps) {
-  const { project, onProjectChange, onClose, addingArticle, onAddingArticleChange, importRequest } = props
+  const { project, onProjectChange, onClose, addingArticle, onAddingArticleChange } = props
   const { t, i18n } = useTranslation()
   const notify = useNotifications()
   const version = useProjectVersion(RELOAD_ON)
@@ -74,9 +73,10 @@ export function ProjectScreen(props: ProjectScreenProps) {
       if (report.failed.length > 0) {
         // One notice for the whole batch, one line per file, so none scrolls out of sight.
         notify.error(
-          [t('project.importFailed', { count: report.failed.length }), ...report.failed.map((f) => `• ${f.message}`)].join(
-            '\n',
-          ),
+          [
+            t('project.importFailed', { count: report.failed.length }),
+            ...report.failed.map((f) => `• ${f.message}`),
+          ].join('\n'),
         )
       }
     },
@@ -94,9 +94,7 @@ export function ProjectScreen(props: ProjectScreenProps) {
     reportImport(report.value)
   }, [notify, reportImport])
 
-  useEffect(() => {
-    if (importRequest > 0) void importFromDialog()
-  }, [importRequest, importFromDialog])
+  useEffect(() => onImportRequest(() => void importFromDialog()), [importFromDialog])
 
   const onDrop = async (event: DragEvent) => {
     event.preventDefault()
@@ -132,7 +130,11 @@ export function ProjectScreen(props: ProjectScreenProps) {
   }
 
   const formatDate = (iso: string) =>
-    iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)) : ''
+    iso
+      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          new Date(iso),
+        )
+      : ''
 
   return (
     <div
@@ -150,7 +152,12 @@ export function ProjectScreen(props: ProjectScreenProps) {
       <aside className="sidebar" aria-label={t('project.articles')}>
         <div className="sidebar-project">
           {renaming === null ? (
-            <button type="button" className="project-name" title={t('project.rename')} onClick={() => setRenaming(project.name)}>
+            <button
+              type="button"
+              className="project-name"
+              title={t('project.rename')}
+              onClick={() => setRenaming(project.name)}
+            >
               {project.name}
             </button>
           ) : (
@@ -170,7 +177,9 @@ export function ProjectScreen(props: ProjectScreenProps) {
               />
             </form>
           )}
-          <span className="muted">{t('project.count', { count: articles?.length ?? project.articleCount })}</span>
+          <span className="muted">
+            {t('project.count', { count: articles?.length ?? project.articleCount })}
+          </span>
         </div>
         <div className="sidebar-actions">
           <button type="button" className="primary" onClick={() => onAddingArticleChange(true)}>
@@ -187,7 +196,9 @@ export function ProjectScreen(props: ProjectScreenProps) {
           <button
             type="button"
             disabled={!history?.canUndo}
-            title={history?.undoLabel ? t('project.undoLabel', { label: history.undoLabel }) : undefined}
+            title={
+              history?.undoLabel ? t('project.undoLabel', { label: history.undoLabel }) : undefined
+            }
             aria-keyshortcuts="Control+Z"
             onClick={() => void runHistory('history:undo')}
           >
@@ -196,7 +207,9 @@ export function ProjectScreen(props: ProjectScreenProps) {
           <button
             type="button"
             disabled={!history?.canRedo}
-            title={history?.redoLabel ? t('project.redoLabel', { label: history.redoLabel }) : undefined}
+            title={
+              history?.redoLabel ? t('project.redoLabel', { label: history.redoLabel }) : undefined
+            }
             aria-keyshortcuts="Control+Shift+Z"
             onClick={() => void runHistory('history:redo')}
           >
@@ -218,7 +231,8 @@ export function ProjectScreen(props: ProjectScreenProps) {
         </nav>
         {importing !== null && (
           <p className="progress" role="status">
-            <span className="spinner" aria-hidden="true" /> {t('project.importing', { count: importing })}
+            <span className="spinner" aria-hidden="true" />{' '}
+            {t('project.importing', { count: importing })}
           </p>
         )}
         {articles && articles.length === 0 && (
@@ -232,7 +246,11 @@ export function ProjectScreen(props: ProjectScreenProps) {
             <li key={a.id}>
               <button
                 type="button"
-                className={a.id === selected?.id && tab === 'articles' ? 'article-item selected' : 'article-item'}
+                className={
+                  a.id === selected?.id && tab === 'articles'
+                    ? 'article-item selected'
+                    : 'article-item'
+                }
                 aria-current={a.id === selected?.id ? 'true' : undefined}
                 onClick={() => {
                   setSelected({ id: a.id, focus: null })
@@ -262,7 +280,12 @@ export function ProjectScreen(props: ProjectScreenProps) {
         )}
         {tab === 'articles' &&
           (selected ? (
-            <Reader key={selected.id} articleId={selected.id} focusAnnotationId={selected.focus} onDelete={setDeleting} />
+            <Reader
+              key={selected.id}
+              articleId={selected.id}
+              focusAnnotationId={selected.focus}
+              onDelete={setDeleting}
+            />
           ) : (
             <p className="empty content-empty">{t('project.selectArticle')}</p>
           ))}

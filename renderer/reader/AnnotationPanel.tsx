@@ -37,7 +37,13 @@ function AnnotationEditor({
   const [tagIds, setTagIds] = useState(annotation.tagIds)
   const [comment, setComment] = useState(annotation.comment)
   const save = async () => {
-    const saved = await mutate('annotations:update', { articleId, id: annotation.id, kind, tagIds, comment })
+    const saved = await mutate('annotations:update', {
+      articleId,
+      id: annotation.id,
+      kind,
+      tagIds,
+      comment,
+    })
     if (saved.ok) onDone()
   }
   return (
@@ -58,7 +64,13 @@ function AnnotationEditor({
           ))}
         </select>
       </label>
-      <TagPicker tags={tags} byId={tagsById} selected={tagIds} onChange={setTagIds} label={t('reader.tags')} />
+      <TagPicker
+        tags={tags}
+        byId={tagsById}
+        selected={tagIds}
+        onChange={setTagIds}
+        label={t('reader.tags')}
+      />
       <label className="field">
         <span>{t('reader.comment')}</span>
         <textarea value={comment} rows={3} onChange={(e) => setComment(e.target.value)} />
@@ -77,7 +89,8 @@ function AnnotationEditor({
 
 /** The article's annotations in text order, with filters; orphans are listed apart. */
 export function AnnotationPanel(props: AnnotationPanelProps) {
-  const { articleId, annotations, tags, tagsById, activeId, editingId, onFocusAnnotation, onEdit } = props
+  const { articleId, annotations, tags, tagsById, activeId, editingId, onFocusAnnotation, onEdit } =
+    props
   const { t } = useTranslation()
   const mutate = useMutation()
   const [kinds, setKinds] = useState<AnnotationKind[]>([])
@@ -86,16 +99,21 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
 
   useEffect(() => {
     if (!activeId) return
-    listRef.current?.querySelector(`[data-annotation="${activeId}"]`)?.scrollIntoView({ block: 'nearest' })
+    listRef.current
+      ?.querySelector(`[data-annotation="${activeId}"]`)
+      ?.scrollIntoView({ block: 'nearest' })
   }, [activeId])
 
   const visible = annotations.filter(
-    (a) => (kinds.length === 0 || kinds.includes(a.kind)) && (!tagFilter || a.tagIds.includes(tagFilter)),
+    (a) =>
+      (kinds.length === 0 || kinds.includes(a.kind)) &&
+      (!tagFilter || a.tagIds.includes(tagFilter)),
   )
   const anchored = visible.filter((a) => !a.orphaned)
   const orphans = visible.filter((a) => a.orphaned)
 
-  const remove = (annotation: Annotation) => void mutate('annotations:delete', { articleId, id: annotation.id })
+  const remove = (annotation: Annotation) =>
+    void mutate('annotations:delete', { articleId, id: annotation.id })
 
   const item = (annotation: Annotation) => (
     <li
@@ -119,7 +137,9 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
             disabled={annotation.orphaned}
             onClick={() => onFocusAnnotation(annotation.id)}
           >
-            <span className={`kind-badge kind-${annotation.kind}`}>{t(`kinds.${annotation.kind}`)}</span>
+            <span className={`kind-badge kind-${annotation.kind}`}>
+              {t(`kinds.${annotation.kind}`)}
+            </span>
             <q className="annotation-quote">{annotation.quote.exact}</q>
             {annotation.comment && <span className="annotation-comment">{annotation.comment}</span>}
           </button>
@@ -129,7 +149,11 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
                 const tag = tagsById.get(id)
                 return (
                   <span key={id} className="tag-chip small" style={{ borderColor: tag?.color }}>
-                    <span className="tag-dot" style={{ background: tag?.color }} aria-hidden="true" />
+                    <span
+                      className="tag-dot"
+                      style={{ background: tag?.color }}
+                      aria-hidden="true"
+                    />
                     {tag ? tagPath(tag, tagsById) : id}
                   </span>
                 )
@@ -161,7 +185,9 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
             type="button"
             className={`filter-chip kind-${kind}`}
             aria-pressed={kinds.includes(kind)}
-            onClick={() => setKinds((k) => (k.includes(kind) ? k.filter((x) => x !== kind) : [...k, kind]))}
+            onClick={() =>
+              setKinds((k) => (k.includes(kind) ? k.filter((x) => x !== kind) : [...k, kind]))
+            }
           >
             {t(`kinds.${kind}`)}
           </button>
@@ -169,7 +195,11 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
       </div>
       <label className="field">
         <span className="visually-hidden">{t('reader.filterTag')}</span>
-        <select value={tagFilter} onChange={(e) => setTagFilter(e.target.value)} aria-label={t('reader.filterTag')}>
+        <select
+          value={tagFilter}
+          onChange={(e) => setTagFilter(e.target.value)}
+          aria-label={t('reader.filterTag')}
+        >
           <option value="">{t('reader.allTags')}</option>
           {tags.map((tag) => (
             <option key={tag.id} value={tag.id}>

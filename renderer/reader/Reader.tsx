@@ -91,7 +91,11 @@ export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) 
     const rect = selection.getRangeAt(0).getBoundingClientRect()
     setMenu(null)
     setPendingError(null)
-    setPending({ ...range, quote: index.slice(range.start, range.end), anchor: { x: rect.left, y: rect.bottom } })
+    setPending({
+      ...range,
+      quote: index.slice(range.start, range.end),
+      anchor: { x: rect.left, y: rect.bottom },
+    })
   }
 
   const createAnnotation = useCallback(
@@ -155,7 +159,9 @@ export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) 
           <div className="reader-meta">
             {article.outlet && <span className="outlet">{article.outlet}</span>}
             {date && <span>{t('article.published', { date })}</span>}
-            {article.authors.length > 0 && <span>{t('article.by', { authors: article.authors.join(', ') })}</span>}
+            {article.authors.length > 0 && (
+              <span>{t('article.by', { authors: article.authors.join(', ') })}</span>
+            )}
             {article.language && <span className="badge">{article.language.toUpperCase()}</span>}
           </div>
           <h1 id="reader-title">{article.title}</h1>
@@ -168,7 +174,11 @@ export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) 
             <button type="button" onClick={() => setEditingDetails(true)}>
               {t('reader.editDetails')}
             </button>
-            <button type="button" onClick={() => setEditingText(article.text)} disabled={editingText !== null}>
+            <button
+              type="button"
+              onClick={() => setEditingText(article.text)}
+              disabled={editingText !== null}
+            >
               {t('reader.editText')}
             </button>
             <button type="button" className="danger-outline" onClick={() => onDelete(article)}>
@@ -202,7 +212,11 @@ export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) 
             onKeyUp={(e) => e.shiftKey && captureSelection()}
             onClick={onTextClick}
           >
-            <ReaderText text={article.text} annotations={article.annotations} language={article.language} />
+            <ReaderText
+              text={article.text}
+              annotations={article.annotations}
+              language={article.language}
+            />
           </div>
         )}
       </article>
@@ -239,7 +253,9 @@ export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) 
             if (!annotation) return null
             return (
               <div key={id} className="highlight-menu-item">
-                <span className={`kind-badge kind-${annotation.kind}`}>{t(`kinds.${annotation.kind}`)}</span>
+                <span className={`kind-badge kind-${annotation.kind}`}>
+                  {t(`kinds.${annotation.kind}`)}
+                </span>
                 <span className="highlight-menu-quote">{annotation.quote.exact}</span>
                 <button
                   type="button"

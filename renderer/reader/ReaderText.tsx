@@ -24,7 +24,11 @@ function layerShadow(kinds: AnnotationKind[]): string | undefined {
  * DOM selection maps back to the text exactly. Memoised: it re-renders only when the text or
  * the annotations change.
  */
-export const ReaderText = memo(function ReaderText({ text, annotations, language }: ReaderTextProps) {
+export const ReaderText = memo(function ReaderText({
+  text,
+  annotations,
+  language,
+}: ReaderTextProps) {
   const paragraphs = useMemo(() => buildSegments(text, annotations), [text, annotations])
   const kindOf = useMemo(() => new Map(annotations.map((a) => [a.id, a.kind])), [annotations])
   const offsetProps = (offset: number) => ({ [OFFSET_ATTRIBUTE]: offset })

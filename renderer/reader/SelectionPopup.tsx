@@ -70,7 +70,13 @@ export function SelectionPopup(props: SelectionPopupProps) {
           </button>
         ))}
       </div>
-      <TagPicker tags={tags} byId={tagsById} selected={tagIds} onChange={setTagIds} label={t('reader.tags')} />
+      <TagPicker
+        tags={tags}
+        byId={tagsById}
+        selected={tagIds}
+        onChange={setTagIds}
+        label={t('reader.tags')}
+      />
       <textarea
         className="selection-comment"
         aria-label={t('reader.comment')}

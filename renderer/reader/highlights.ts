@@ -28,15 +28,24 @@ export function annotationSpans(text: string, annotations: readonly Annotation[]
   const length = index.length
   return annotations
     .filter((a) => !a.orphaned && a.position.end <= length)
-    .map((a) => ({ id: a.id, start: index.toUtf16(a.position.start), end: index.toUtf16(a.position.end) }))
+    .map((a) => ({
+      id: a.id,
+      start: index.toUtf16(a.position.start),
+      end: index.toUtf16(a.position.end),
+    }))
 }
 
 /**
  * Splits every paragraph into runs where the set of covering annotations is constant, so
  * overlapping and nested highlights each stay visible. One sweep over sorted boundaries.
  */
-export function buildSegments(text: string, annotations: readonly Annotation[]): ParagraphSegments[] {
-  const spans = annotationSpans(text, annotations).sort((a, b) => a.start - b.start || b.end - a.end)
+export function buildSegments(
+  text: string,
+  annotations: readonly Annotation[],
+): ParagraphSegments[] {
+  const spans = annotationSpans(text, annotations).sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  )
   const boundaries = new Set<number>()
   for (const span of spans) {
     boundaries.add(span.start)
@@ -61,7 +70,8 @@ export function buildSegments(text: string, annotations: readonly Annotation[]):
       const span = spans[nextSpan++]
       if (span && span.end > from) active.push(span)
     }
-    while (paragraphIndex < result.length && (result[paragraphIndex]?.end ?? 0) <= from) paragraphIndex++
+    while (paragraphIndex < result.length && (result[paragraphIndex]?.end ?? 0) <= from)
+      paragraphIndex++
     const paragraph = result[paragraphIndex]
     if (!paragraph || from < paragraph.start || to > paragraph.end) continue
     paragraph.segments.push({ start: from, end: to, ids: active.map((s) => s.id) })

@@ -25,10 +25,14 @@ export function TagPicker({ tags, byId, selected, onChange, label }: TagPickerPr
     const q = query.trim().toLocaleLowerCase()
     if (!q) return []
     return tags
-      .filter((tag) => !selected.includes(tag.id) && tagPath(tag, byId).toLocaleLowerCase().includes(q))
+      .filter(
+        (tag) => !selected.includes(tag.id) && tagPath(tag, byId).toLocaleLowerCase().includes(q),
+      )
       .slice(0, 8)
   }, [query, tags, selected, byId])
-  const exact = tags.some((tag) => tag.name.toLocaleLowerCase() === query.trim().toLocaleLowerCase())
+  const exact = tags.some(
+    (tag) => tag.name.toLocaleLowerCase() === query.trim().toLocaleLowerCase(),
+  )
   const canCreate = query.trim().length > 0 && !exact
   const count = options.length + (canCreate ? 1 : 0)
 
@@ -50,7 +54,8 @@ export function TagPicker({ tags, byId, selected, onChange, label }: TagPickerPr
     if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, count - 1))
     else if (event.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0))
     else if (event.key === 'Enter' && query.trim()) choose(active)
-    else if (event.key === 'Backspace' && !query && selected.length > 0) onChange(selected.slice(0, -1))
+    else if (event.key === 'Backspace' && !query && selected.length > 0)
+      onChange(selected.slice(0, -1))
     else return
     event.preventDefault()
     event.stopPropagation()

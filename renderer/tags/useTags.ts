@@ -29,7 +29,7 @@ export function useTags() {
 /** "Parent › Child" for a tag, so same-named tags at different levels stay apart. */
 export function tagPath(tag: TagWithCount, byId: Map<string, TagWithCount>): string {
   const names = [tag.name]
-  for (let parent = tag.parentId ? byId.get(tag.parentId) : undefined; parent; ) {
+  for (let parent = tag.parentId ? byId.get(tag.parentId) : undefined; parent;) {
     names.unshift(parent.name)
     parent = parent.parentId ? byId.get(parent.parentId) : undefined
   }

@@ -29,7 +29,8 @@ async function annotationIdFor(app: AppHarness, text: string): Promise<string> {
     text,
   )
   const unique = [...new Set(ids)]
-  if (unique.length !== 1) throw new Error(`expected one annotation on "${text}", found ${unique.length}`)
+  if (unique.length !== 1)
+    throw new Error(`expected one annotation on "${text}", found ${unique.length}`)
   return unique[0] ?? ''
 }
 
@@ -52,7 +53,8 @@ describe('reading and annotating through the UI', () => {
     await reader.waitFor()
     const text = await reader.innerText()
     expect(text).toContain('mindestens 3.000 Soldaten bereits im Oktober')
-    for (const junk of ['Cookies', 'Propaganda', 'Testen Sie Rundschau+', 'alert(']) expect(text).not.toContain(junk)
+    for (const junk of ['Cookies', 'Propaganda', 'Testen Sie Rundschau+', 'alert('])
+      expect(text).not.toContain(junk)
 
     // Select with the mouse, tag with a new tag, press C for claim.
     // The second occurrence: the one in the sentence deleted further down.
@@ -69,7 +71,9 @@ describe('reading and annotating through the UI', () => {
     const id = await annotationIdFor(app, 'mindestens 3.000 Soldaten')
     expect(await highlightedText(page, id)).toBe('mindestens 3.000 Soldaten')
     const panelItem = page.locator(`[data-annotation="${id}"]`)
-    await expect(panelItem.innerText()).resolves.toMatch(/claim[\s\S]*mindestens 3\.000 Soldaten[\s\S]*Zahl aus Seoul[\s\S]*Truppenstärke/i)
+    await expect(panelItem.innerText()).resolves.toMatch(
+      /claim[\s\S]*mindestens 3\.000 Soldaten[\s\S]*Zahl aus Seoul[\s\S]*Truppenstärke/i,
+    )
     await app.screenshot('reader-first-claim')
 
     // Reload: a fresh page finds the project open and the highlight in place.
@@ -85,13 +89,17 @@ describe('reading and annotating through the UI', () => {
     const original = await editor.inputValue()
     await editor.fill(`EILMELDUNG: Neue Zahlen aus Seoul.\n\n${original}`)
     await page.getByRole('button', { name: 'Save text' }).click()
-    await page.getByRole('status').filter({ hasText: '1 annotations kept their place (1 moved)' }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: '1 annotations kept their place (1 moved)' })
+      .waitFor()
     expect(await highlightedText(page, id)).toBe('mindestens 3.000 Soldaten')
 
     // Delete the sentence holding the span: the annotation becomes a visible orphan.
     await page.getByRole('button', { name: 'Edit text' }).click()
     const withSentence = await editor.inputValue()
-    const sentence = /Am Montag bestätigte[\s\S]*?gebracht worden seien\./.exec(withSentence)?.[0] ?? ''
+    const sentence =
+      /Am Montag bestätigte[\s\S]*?gebracht worden seien\./.exec(withSentence)?.[0] ?? ''
     expect(sentence).toContain('mindestens 3.000 Soldaten')
     await editor.fill(withSentence.replace(sentence, ''))
     await page.getByRole('button', { name: 'Save text' }).click()
@@ -117,7 +125,9 @@ describe('reading and annotating through the UI', () => {
     const huge = join(app.workDir, 'huge.txt')
     await writeFile(huge, Buffer.alloc(21 * 1024 * 1024, 'a'))
     app.dialogs.answerFiles([
-      ...['empty.txt', 'binary-renamed.txt', 'invalid-utf8.txt', 'no-article.html'].map((f) => join(FIXTURES, f)),
+      ...['empty.txt', 'binary-renamed.txt', 'invalid-utf8.txt', 'no-article.html'].map((f) =>
+        join(FIXTURES, f),
+      ),
       huge,
     ])
     await page.getByRole('button', { name: 'Import files…' }).click()
@@ -141,7 +151,9 @@ describe('reading and annotating through the UI', () => {
     await page.locator('.project').dispatchEvent('dragover', { dataTransfer })
     await page.locator('.project').dispatchEvent('drop', { dataTransfer })
     await page.getByRole('heading', { level: 1, name: 'Kurzmeldung' }).waitFor()
-    await expect(page.locator('.reader-text').innerText()).resolves.toContain('mehr als 10.000 Soldaten')
+    await expect(page.locator('.reader-text').innerText()).resolves.toContain(
+      'mehr als 10.000 Soldaten',
+    )
   })
 
   it('keeps overlapping and nested highlights visible and clickable; edits and deletes from both places', async () => {
@@ -158,7 +170,10 @@ describe('reading and annotating through the UI', () => {
       return { start: cp(article.text.slice(0, i)), end: cp(article.text.slice(0, i)) + cp(needle) }
     }
     const outer = at('Verteidigungsministerium in Seoul, dass mindestens 3.000 Soldaten')
-    const inner = at('mindestens 3.000 Soldaten', article.text.indexOf('Verteidigungsministerium in Seoul'))
+    const inner = at(
+      'mindestens 3.000 Soldaten',
+      article.text.indexOf('Verteidigungsministerium in Seoul'),
+    )
     await page.locator('.reader-header h1').click()
     const created: string[] = []
     for (const [kind, range] of [
@@ -190,7 +205,9 @@ describe('reading and annotating through the UI', () => {
     await page.locator(overlap).last().click()
     const menu = page.getByRole('menu', { name: 'Annotations here' })
     await expect(menu.locator('.highlight-menu-item').count()).resolves.toBeGreaterThanOrEqual(2)
-    await menu.locator('.highlight-menu-item', { hasText: /^claimmindestens 3\.000 Soldaten/i }).waitFor()
+    await menu
+      .locator('.highlight-menu-item', { hasText: /^claimmindestens 3\.000 Soldaten/i })
+      .waitFor()
     await menu
       .locator('.highlight-menu-item', { hasText: 'Seoul, dass mindestens 3.000 Soldaten' })
       .getByRole('menuitem', { name: 'Delete' })

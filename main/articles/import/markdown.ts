@@ -104,6 +104,8 @@ const isHttpUrl = (value: string): boolean => /^https?:\/\/\S+$/i.test(value)
 
 /* ---------------------------------------------------------------- inline syntax */
 
+// NUL cannot occur in decoded text (binary files are rejected first), so it safely marks placeholders.
+// eslint-disable-next-line no-control-regex
 const PLACEHOLDER = /\u0000(\d+)\u0000/g
 
 /**

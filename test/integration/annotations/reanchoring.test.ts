@@ -172,7 +172,10 @@ describe('articles:updateText re-anchors annotations (through the main API, on d
     // The last one stays in place, but its context is refreshed: its suffix quoted the removed
     // boilerplate, which would mislead the next re-anchoring.
     expect(all[3]?.quote.suffix.startsWith('.\n\nMehr zum Thema')).toBe(true)
-    expect(after[3]).toMatchObject({ position: all[3]?.position, quote: { ...all[3]?.quote, suffix: '.' } })
+    expect(after[3]).toMatchObject({
+      position: all[3]?.position,
+      quote: { ...all[3]?.quote, suffix: '.' },
+    })
   })
 
   it('follows a typo fixed inside a quote (fuzzy) and refreshes the quote', async () => {
