@@ -197,6 +197,9 @@ export class OpenProject {
 
   /** The article's document, loaded and validated on first use. */
   article(articleId: string): Promise<StoredDocument<ArticleDocument>> {
+    const cached = this.articleDocs.get(articleId)
+    if (cached) return cached
+    // Only the first load of an article pays for this scan of the index.
     if (!this.doc.data.articles.some((a) => a.id === articleId)) {
       return Promise.reject(
         new AppFailure('not-found', `No article with id ${articleId} in this project.`),

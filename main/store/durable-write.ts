@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { AppFailure } from '../../shared/result'
 
 /** Temp files we write carry this ending, so a folder scan can clear ones a crash left behind. */
 export const TEMP_SUFFIX = '.claimdesk-tmp'
@@ -11,6 +12,38 @@ export const TEMP_SUFFIX = '.claimdesk-tmp'
  * directory is fsynced so the rename itself survives a power cut.
  */
 export async function writeFileDurably(file: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await replaceFile(file, content)
+  } catch (error) {
+    throw saveFailure(file, error)
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'its folder is missing (was a drive disconnected or the folder moved?)',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission was denied',
+  EPERM: 'permission was denied',
+  EROFS: 'the disk is read-only',
+  EIO: 'the disk reported an input/output error',
+}
+
+/** A save error that names the file the user knows, not our temp file, and what went wrong. */
+function saveFailure(file: string, error: unknown): AppFailure {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  const reason = REASONS[code] ?? (error instanceof Error ? error.message : String(error))
+  return new AppFailure(
+    'io-error',
+    `Could not save ${file}: ${reason}. Your change is kept; try again.`,
+    {
+      file,
+      errno: code,
+    },
+  )
+}
+
+async function replaceFile(file: string, content: string | Uint8Array): Promise<void> {
   const dir = dirname(file)
   const temp = join(
     dir,

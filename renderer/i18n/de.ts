@@ -60,6 +60,7 @@ export const de: Messages = {
     undoLabel: 'Rückgängig: {{label}}',
     redoLabel: 'Wiederholen: {{label}}',
     tabArticles: 'Artikel',
+    views: 'Projektansichten',
     tabCodebook: 'Codebuch',
     tabAnnotations: 'Annotationen',
   },

@@ -58,6 +58,7 @@ export const en = {
     undoLabel: 'Undo: {{label}}',
     redoLabel: 'Redo: {{label}}',
     tabArticles: 'Articles',
+    views: 'Project views',
     tabCodebook: 'Codebook',
     tabAnnotations: 'Annotations',
   },

@@ -216,7 +216,7 @@ export function ProjectScreen(props: ProjectScreenProps) {
             ↷ {t('project.redo')}
           </button>
         </div>
-        <nav className="tabs" aria-label={t('project.articles')}>
+        <nav className="tabs" aria-label={t('project.views')}>
           {(['articles', 'codebook', 'annotations'] as const).map((name) => (
             <button
               key={name}

@@ -109,7 +109,12 @@ export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) 
         tagIds,
         comment,
       })
-      if (!created.ok) return setPendingError(created.error.message)
+      if (!created.ok) {
+        // Bad input stays in the popup to fix; a failed save is kept in a notice with "Try again".
+        if (created.error.code === 'invalid-input') return setPendingError(created.error.message)
+        setPending(null)
+        return
+      }
       window.getSelection()?.removeAllRanges()
       setPending(null)
       setActiveId(created.value.id)

@@ -21,7 +21,7 @@ describe('writeFileDurably', () => {
 
   it('fails cleanly when the folder is gone, leaving nothing behind', async () => {
     await expect(writeFileDurably(join(dir.path, 'missing', 'doc.json'), 'x')).rejects.toThrow(
-      /ENOENT/,
+      /Could not save .*doc\.json: its folder is missing/,
     )
   })
 })
