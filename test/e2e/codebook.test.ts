@@ -44,7 +44,10 @@ describe('codebook and project-wide annotations through the UI', () => {
     app = await launchApp()
     const { page } = app
     const { articleId } = await projectWithArticle(app)
-    await page.getByRole('navigation', { name: 'Project views' }).getByRole('button', { name: 'Codebook' }).click()
+    await page
+      .getByRole('navigation', { name: 'Project views' })
+      .getByRole('button', { name: 'Codebook' })
+      .click()
     await app.screenshot('codebook-empty')
 
     const newTag = async (name: string, parentName?: string) => {
@@ -136,7 +139,10 @@ describe('codebook and project-wide annotations through the UI', () => {
       kind: 'source',
       ...range('Der südkoreanische Geheimdienst'),
     })
-    await page.getByRole('navigation', { name: 'Project views' }).getByRole('button', { name: 'Annotations' }).click()
+    await page
+      .getByRole('navigation', { name: 'Project views' })
+      .getByRole('button', { name: 'Annotations' })
+      .click()
     await page.getByText('mindestens 3.000 Soldaten').first().waitFor()
     await page.getByRole('button', { name: 'Source', pressed: false }).first().click()
     await expect.poll(() => page.getByText('mindestens 3.000 Soldaten').count()).toBe(0)
