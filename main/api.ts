@@ -15,6 +15,27 @@ import { updateArticleMeta, updateArticleText } from './articles/article-edits'
 import { decodeDroppedFiles, importArticleFiles, readChosenFiles } from './articles/article-import'
 import { addArticle, deleteArticle, getArticle, listArticles } from './articles/articles'
 import { createTag, deleteTag, listTags, mergeTags, updateTag } from './tags/tags'
+import {
+  assessClaim,
+  createClaim,
+  createRelation,
+  createStatus,
+  deleteClaim,
+  deleteRelation,
+  deleteStatus,
+  quantitiesOf,
+  setClaimMention,
+  similarClaims,
+  updateClaim,
+} from './claims/claims'
+import { checkReferences } from './registry/integrity'
+import {
+  createSource,
+  deleteSource,
+  mergeSources,
+  setSourceMention,
+  updateSource,
+} from './sources/sources'
 import type { Dialogs } from './dialogs'
 import type { ProjectOptions } from './projects/open-project'
 import { type Emit, Workspace } from './projects/workspace'
@@ -50,7 +71,7 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     (input: I) =>
       mutations.run('workspace', () => handler(input))
   /** After an undoable change: tell the renderer what changed and what undo now offers. */
-  const changed = <T>(reason: 'annotations' | 'tags' | 'articles', value: T): T => {
+  const changed = <T>(reason: 'annotations' | 'tags' | 'articles' | 'registry', value: T): T => {
     workspace.changed(reason)
     deps.emit('history:changed', project().history.state())
     return value
@@ -124,12 +145,73 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
       return changed('tags', null)
     }),
 
+    'registry:get': async () => {
+      const { schemaVersion: _version, ...registry } = project().registry.data
+      return { ...registry, problems: await checkReferences(project()) }
+    },
+    'sources:create': exclusive(async (input) =>
+      changed('registry', await createSource(project(), input)),
+    ),
+    'sources:update': exclusive(async (input) =>
+      changed('registry', await updateSource(project(), input)),
+    ),
+    'sources:linkMention': exclusive(async (input) =>
+      changed('registry', await setSourceMention(project(), input, true)),
+    ),
+    'sources:unlinkMention': exclusive(async (input) =>
+      changed('registry', await setSourceMention(project(), input, false)),
+    ),
+    'sources:merge': exclusive(async (input) =>
+      changed('registry', await mergeSources(project(), input)),
+    ),
+    'sources:delete': exclusive(async (input) => {
+      await deleteSource(project(), input)
+      return changed('registry', null)
+    }),
+    'claims:create': exclusive(async (input) =>
+      changed('registry', await createClaim(project(), input)),
+    ),
+    'claims:update': exclusive(async (input) =>
+      changed('registry', await updateClaim(project(), input)),
+    ),
+    'claims:assess': exclusive(async (input) =>
+      changed('registry', await assessClaim(project(), input)),
+    ),
+    'claims:addMention': exclusive(async (input) =>
+      changed('registry', await setClaimMention(project(), input, true)),
+    ),
+    'claims:removeMention': exclusive(async (input) =>
+      changed('registry', await setClaimMention(project(), input, false)),
+    ),
+    'claims:delete': exclusive(async ({ id }) => {
+      await deleteClaim(project(), id)
+      return changed('registry', null)
+    }),
+    'claims:similar': async ({ statement, excludeId }) =>
+      similarClaims(project(), statement, excludeId),
+    'claims:parseQuantities': async ({ text, language }) => quantitiesOf(text, language),
+    'relations:create': exclusive(async (input) =>
+      changed('registry', await createRelation(project(), input)),
+    ),
+    'relations:delete': exclusive(async ({ id }) => {
+      await deleteRelation(project(), id)
+      return changed('registry', null)
+    }),
+    'statuses:create': exclusive(async (input) =>
+      changed('registry', await createStatus(project(), input)),
+    ),
+    'statuses:delete': exclusive(async (input) => {
+      await deleteStatus(project(), input)
+      return changed('registry', null)
+    }),
+
     'history:state': async () => project().history.state(),
     'history:undo': exclusive(async () => {
       await project().history.undo()
       // A step may have changed tags, annotations or an article's text: refresh all views.
       workspace.changed('articles')
       workspace.changed('tags')
+      workspace.changed('registry')
       return changed('annotations', project().history.state())
     }),
     'history:redo': exclusive(async () => {
@@ -137,6 +219,7 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
       // A step may have changed tags, annotations or an article's text: refresh all views.
       workspace.changed('articles')
       workspace.changed('tags')
+      workspace.changed('registry')
       return changed('annotations', project().history.state())
     }),
 

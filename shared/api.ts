@@ -8,6 +8,17 @@ import { type Annotation, AnnotationKind } from './model/annotation'
 import type { ArticleDocument, ArticleSummary } from './model/article'
 import { Id, LanguageCode, OptionalDate } from './model/common'
 import { HexColor, type Tag, type TagWithCount } from './model/tag'
+import {
+  type Claim,
+  ClaimQuantity,
+  type ClaimRelation,
+  ClaimStatus,
+  type CustomStatus,
+  RelationType,
+} from './model/claim'
+import { Credibility, Reliability } from './model/grading'
+import type { RegistryDocument } from './model/registry'
+import { MentionRef, type Source, SourceKind } from './model/source'
 import type { ProjectInfo, RecentProject } from './model/project'
 import { type Settings, UiLanguagePreference } from './model/settings'
 import type { Result } from './result'
@@ -91,6 +102,38 @@ export const TagDeletionPolicy = z.union([
 ])
 
 const MAX_IMPORT_BASE64 = 28 * 1024 * 1024
+
+/** A reference between entities that points at nothing, found when checking the project. */
+export interface IntegrityProblem {
+  kind:
+    | 'missing-source'
+    | 'missing-claim'
+    | 'missing-tag'
+    | 'missing-article'
+    | 'missing-annotation'
+    | 'missing-status'
+  message: string
+  entities: Array<{
+    type: 'claim' | 'source' | 'relation' | 'tag' | 'article' | 'annotation'
+    id: string
+  }>
+}
+
+/** Everything the claim views need, in one answer. */
+export interface RegistrySnapshot extends Omit<RegistryDocument, 'schemaVersion'> {
+  problems: IntegrityProblem[]
+}
+
+const SourceFields = {
+  aliases: z.array(z.string().trim().min(1).max(300)),
+  kind: SourceKind,
+  role: z.string().trim().max(300),
+  organisation: z.string().trim().max(300),
+  description: z.string().max(5000),
+  reliability: Reliability.nullable(),
+  reliabilityReason: z.string().max(5000),
+}
+const SourceName = z.string().trim().min(1, 'the source name must not be empty').max(300)
 
 export const calls = {
   'settings:get': call<Settings>()(Nothing),
@@ -198,6 +241,112 @@ export const calls = {
   'tags:merge': call<Tag>()(z.object({ sourceId: Id, targetId: Id })),
   'tags:delete': call<null>()(z.object({ id: Id, annotations: TagDeletionPolicy })),
 
+  'registry:get': call<RegistrySnapshot>()(Nothing),
+
+  'sources:create': call<Source>()(
+    z.object({
+      /** Defaults to the mention's quote. */
+      name: SourceName.optional(),
+      mention: MentionRef.optional(),
+      aliases: SourceFields.aliases.default([]),
+      kind: SourceKind.default('other'),
+      role: SourceFields.role.default(''),
+      organisation: SourceFields.organisation.default(''),
+      description: SourceFields.description.default(''),
+      reliability: SourceFields.reliability.default(null),
+      reliabilityReason: SourceFields.reliabilityReason.default(''),
+    }),
+  ),
+  'sources:update': call<Source>()(
+    z.object({
+      id: Id,
+      name: SourceName.optional(),
+      aliases: SourceFields.aliases.optional(),
+      kind: SourceKind.optional(),
+      role: SourceFields.role.optional(),
+      organisation: SourceFields.organisation.optional(),
+      description: SourceFields.description.optional(),
+      reliability: SourceFields.reliability.optional(),
+      reliabilityReason: SourceFields.reliabilityReason.optional(),
+    }),
+  ),
+  'sources:linkMention': call<Source>()(z.object({ id: Id, mention: MentionRef })),
+  'sources:unlinkMention': call<Source>()(z.object({ id: Id, mention: MentionRef })),
+  /** Merges a duplicate into `targetId`: its names become aliases, its links move. */
+  'sources:merge': call<Source>()(z.object({ sourceId: Id, targetId: Id })),
+  /** `claims`: what happens to claims citing the source ('refuse' fails if any do). */
+  'sources:delete': call<null>()(
+    z.object({
+      id: Id,
+      claims: z.union([z.literal('refuse'), z.literal('unlink'), z.object({ reassignTo: Id })]),
+    }),
+  ),
+
+  'claims:create': call<Claim>()(
+    z.object({
+      /** Defaults to the mention's quote. */
+      statement: z.string().trim().min(1).max(5000).optional(),
+      mention: MentionRef.optional(),
+      saidBy: z.array(Id).default([]),
+      reportedBy: z.array(Id).default([]),
+      madeOn: OptionalDate.default(''),
+      tagIds: z.array(Id).default([]),
+      notes: z.string().max(20_000).default(''),
+    }),
+  ),
+  'claims:update': call<Claim>()(
+    z.object({
+      id: Id,
+      statement: z
+        .string()
+        .trim()
+        .min(1, 'the claim statement must not be empty')
+        .max(5000)
+        .optional(),
+      saidBy: z.array(Id).optional(),
+      reportedBy: z.array(Id).optional(),
+      madeOn: OptionalDate.optional(),
+      tagIds: z.array(Id).optional(),
+      notes: z.string().max(20_000).optional(),
+      quantities: z.array(ClaimQuantity).optional(),
+    }),
+  ),
+  'claims:assess': call<Claim>()(
+    z.object({
+      id: Id,
+      status: ClaimStatus,
+      credibility: Credibility.nullable(),
+      rationale: z.string().max(10_000).default(''),
+    }),
+  ),
+  'claims:addMention': call<Claim>()(z.object({ id: Id, mention: MentionRef })),
+  'claims:removeMention': call<Claim>()(z.object({ id: Id, mention: MentionRef })),
+  'claims:delete': call<null>()(z.object({ id: Id })),
+  /** Claims whose statement reads like `statement`, to link instead of duplicating. */
+  'claims:similar': call<Array<{ claim: Claim; score: number }>>()(
+    z.object({ statement: z.string().max(5000), excludeId: Id.optional() }),
+  ),
+  /** Figures recognised in a text, for the claim editor. */
+  'claims:parseQuantities': call<Array<z.infer<typeof ClaimQuantity>>>()(
+    z.object({ text: z.string().max(5000), language: LanguageCode.default('') }),
+  ),
+  'relations:create': call<ClaimRelation>()(
+    z.object({
+      type: RelationType,
+      fromClaimId: Id,
+      toClaimId: Id,
+      note: z.string().max(5000).default(''),
+    }),
+  ),
+  'relations:delete': call<null>()(z.object({ id: Id })),
+  'statuses:create': call<CustomStatus>()(
+    z.object({
+      label: z.string().trim().min(1, 'the status needs a name').max(60),
+      color: HexColor,
+    }),
+  ),
+  'statuses:delete': call<null>()(z.object({ id: z.string().min(1), replaceWith: ClaimStatus })),
+
   'history:state': call<HistoryState>()(Nothing),
   'history:undo': call<HistoryState>()(Nothing),
   'history:redo': call<HistoryState>()(Nothing),
@@ -235,7 +384,15 @@ export type MenuCommand = { command: (typeof MENU_COMMANDS)[number]; folder?: st
 /** Events main pushes to the renderer. */
 export interface Events {
   'project:changed': {
-    reason: 'opened' | 'closed' | 'renamed' | 'articles' | 'restored' | 'annotations' | 'tags'
+    reason:
+      | 'opened'
+      | 'closed'
+      | 'renamed'
+      | 'articles'
+      | 'restored'
+      | 'annotations'
+      | 'tags'
+      | 'registry'
     project: ProjectInfo | null
   }
   'menu:command': MenuCommand

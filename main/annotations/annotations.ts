@@ -4,6 +4,8 @@ import { codePointLength, describeRange } from '../../shared/anchoring'
 import type { Annotation } from '../../shared/model/annotation'
 import { AppFailure } from '../../shared/result'
 import type { OpenProject } from '../projects/open-project'
+import type { MentionRef } from '../../shared/model/source'
+import { mentionRemovals } from '../registry/registry'
 
 function requireKnownTags(project: OpenProject, tagIds: readonly string[]): void {
   const known = new Set(project.doc.data.tags.map((t) => t.id))
@@ -101,7 +103,10 @@ export async function deleteAnnotation(
   input: CallInput<'annotations:delete'>,
 ): Promise<void> {
   const before = await findAnnotation(project, input.articleId, input.id)
+  // Claims and sources that cite this annotation as a mention lose that mention with it.
+  const gone = (m: MentionRef) => m.articleId === input.articleId && m.annotationId === input.id
   await project.history.commit('Delete annotation', [
+    ...mentionRemovals(project, gone),
     { entity: 'annotation', articleId: input.articleId, before, after: null },
   ])
 }

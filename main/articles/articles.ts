@@ -72,5 +72,11 @@ export async function deleteArticle(project: OpenProject, articleId: string): Pr
     p.articles = p.articles.filter((a) => a.id !== articleId)
     p.updatedAt = new Date().toISOString()
   })
+  // Claims and sources keep no mention of an article that is gone (not undoable, like the deletion).
+  await project.registry.update((registry) => {
+    for (const item of [...registry.claims, ...registry.sources]) {
+      item.mentions = item.mentions.filter((m) => m.articleId !== articleId)
+    }
+  })
   await project.removeArticleFile(articleId)
 }

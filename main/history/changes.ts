@@ -1,4 +1,7 @@
 import type { Annotation } from '../../shared/model/annotation'
+import type { Claim, ClaimRelation, CustomStatus } from '../../shared/model/claim'
+import type { RegistryDocument } from '../../shared/model/registry'
+import type { Source } from '../../shared/model/source'
 import type { Tag } from '../../shared/model/tag'
 import type { OpenProject } from '../projects/open-project'
 import { codePointLength } from '../../shared/anchoring'
@@ -18,6 +21,37 @@ export type Change =
   /** `position`: where a removed tag stood in the codebook, so undo puts it back there. */
   | { entity: 'tag'; before: Tag | null; after: Tag | null; position?: number }
   | { entity: 'article-text'; articleId: string; before: ArticleTextState; after: ArticleTextState }
+  | RegistryChange<'source', Source>
+  | RegistryChange<'claim', Claim>
+  | RegistryChange<'relation', ClaimRelation>
+  | RegistryChange<'status', CustomStatus>
+
+/** A change to one entity of registry.json; `position` restores its place on undo. */
+export interface RegistryChange<E extends string, T> {
+  entity: E
+  before: T | null
+  after: T | null
+  position?: number
+}
+
+type AnyRegistryChange = Extract<Change, { entity: 'source' | 'claim' | 'relation' | 'status' }>
+
+/** Which registry list holds each kind of registry entity. */
+const REGISTRY_LISTS = {
+  source: 'sources',
+  claim: 'claims',
+  relation: 'relations',
+  status: 'statuses',
+} as const satisfies Record<AnyRegistryChange['entity'], keyof RegistryDocument>
+
+/** A removal that undo can put back in its place. */
+export function removal<E extends AnyRegistryChange['entity'] | 'tag', T extends { id: string }>(
+  entity: E,
+  list: readonly T[],
+  item: T,
+): { entity: E; before: T; after: null; position: number } {
+  return { entity, before: item, after: null, position: list.indexOf(item) }
+}
 
 export type Direction = 'forward' | 'backward'
 
@@ -53,9 +87,12 @@ export async function applyChanges(
   const ordered = direction === 'forward' ? changes : [...changes].reverse()
   const byArticle = new Map<string, Change[]>()
   const tagChanges: Array<Extract<Change, { entity: 'tag' }>> = []
+  const registryChanges: AnyRegistryChange[] = []
   for (const change of ordered) {
     if (change.entity === 'tag') tagChanges.push(change)
-    else byArticle.set(change.articleId, [...(byArticle.get(change.articleId) ?? []), change])
+    else if (change.entity === 'annotation' || change.entity === 'article-text') {
+      byArticle.set(change.articleId, [...(byArticle.get(change.articleId) ?? []), change])
+    } else registryChanges.push(change)
   }
   const textChanged = new Map<string, number>()
   for (const [articleId, articleChanges] of byArticle) {
@@ -87,6 +124,22 @@ export async function applyChanges(
       article.updatedAt = new Date().toISOString()
     })
     project.annotationIndex.replaceArticle(articleId, doc.data.annotations)
+  }
+  if (registryChanges.length > 0) {
+    const forward = direction === 'forward'
+    await project.registry.update((registry) => {
+      for (const change of registryChanges) {
+        const key = REGISTRY_LISTS[change.entity]
+        const list = registry[key] as Array<{ id: string }>
+        const state = (forward ? change.after : change.before) as { id: string } | null
+        ;(registry[key] as Array<{ id: string }>) = upsertById(
+          list,
+          idOf(change),
+          state,
+          forward ? undefined : change.position,
+        )
+      }
+    })
   }
   if (tagChanges.length > 0 || textChanged.size > 0) {
     await project.doc.update((p) => {

@@ -68,7 +68,7 @@ export class UndoHistory {
   /** Forgets steps that touch an article that no longer exists (it was deleted). */
   forgetArticle(articleId: string): void {
     const touches = (e: Entry) =>
-      e.changes.some((c) => c.entity !== 'tag' && c.articleId === articleId)
+      e.changes.some((c) => 'articleId' in c && c.articleId === articleId)
     const kept = this.done.filter((e) => !touches(e))
     this.done.splice(0, this.done.length, ...kept)
     this.undone = this.undone.filter((e) => !touches(e))

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ArticleDocument } from '../../shared/model/article'
 import {
@@ -26,11 +27,24 @@ import {
   MEDIA_DIR,
   PROJECT_FILE,
   projectFilePath,
+  REGISTRY_FILE,
+  registryFilePath,
 } from '../store/project-layout'
-import { articleSpec, projectSpec, specForRelativePath } from './project-files'
+import { articleSpec, projectSpec, registrySpec, specForRelativePath } from './project-files'
+import { emptyRegistry, type RegistryDocument } from '../../shared/model/registry'
 
 export interface ProjectOptions {
   backupPolicy?: BackupPolicy
+  /** Who is working, recorded with assessments; defaults to the OS user name. */
+  userName?: string
+}
+
+function defaultUserName(): string {
+  try {
+    return userInfo().username || 'researcher'
+  } catch {
+    return 'researcher'
+  }
 }
 
 async function statOrNull(path: string) {
@@ -63,13 +77,18 @@ export class OpenProject {
   private readonly articleDocs = new Map<string, Promise<StoredDocument<ArticleDocument>>>()
   readonly annotationIndex: AnnotationIndex
   readonly history: UndoHistory
+  readonly userName: string
 
   private constructor(
     readonly folder: string,
     readonly doc: StoredDocument<ProjectDocument>,
+    /** Sources, claims, relations and custom statuses (registry.json). */
+    readonly registry: StoredDocument<RegistryDocument>,
     private readonly lock: ProjectLock,
     readonly backups: BackupStore,
+    options: ProjectOptions,
   ) {
+    this.userName = options.userName ?? defaultUserName()
     this.annotationIndex = new AnnotationIndex(
       () => this.doc.data.articles.map((a) => a.id),
       async (articleId) => (await this.readArticle(articleId)).annotations,
@@ -131,7 +150,13 @@ export class OpenProject {
       }
       const backups = new BackupStore(dir, options.backupPolicy ?? DEFAULT_BACKUP_POLICY)
       const doc = await createDocument(projectFilePath(dir), projectSpec(dir), data, backups)
-      return new OpenProject(dir, doc, lock, backups)
+      const registry = await createDocument(
+        registryFilePath(dir),
+        registrySpec(dir),
+        emptyRegistry(),
+        backups,
+      )
+      return new OpenProject(dir, doc, registry, lock, backups, options)
     } catch (error) {
       await lock.release()
       throw error
@@ -169,8 +194,9 @@ export class OpenProject {
         backups,
         (file) => loadDocument(file, projectSpec(dir), backups),
       )
+      const registry = await loadRegistry(dir, backups)
       await mkdir(join(dir, ARTICLES_DIR), { recursive: true })
-      return new OpenProject(dir, doc, lock, backups)
+      return new OpenProject(dir, doc, registry, lock, backups, options)
     } catch (error) {
       await lock.release()
       throw error
@@ -267,6 +293,21 @@ export class OpenProject {
     await Promise.allSettled([...this.articleDocs.values()])
     await flushWrites()
     await this.lock.release()
+  }
+}
+
+/** Loads registry.json, creating an empty one for projects made before it existed. */
+async function loadRegistry(
+  dir: string,
+  backups: BackupStore,
+): Promise<StoredDocument<RegistryDocument>> {
+  try {
+    return await loadWithBackupHint(registryFilePath(dir), REGISTRY_FILE, dir, backups, (file) =>
+      loadDocument(file, registrySpec(dir), backups),
+    )
+  } catch (error) {
+    if (!(error instanceof AppFailure) || error.code !== 'not-found') throw error
+    return createDocument(registryFilePath(dir), registrySpec(dir), emptyRegistry(), backups)
   }
 }
 

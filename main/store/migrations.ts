@@ -1,6 +1,6 @@
 import { AppFailure } from '../../shared/result'
 
-export type DocumentKind = 'project' | 'article' | 'settings'
+export type DocumentKind = 'project' | 'article' | 'settings' | 'registry'
 type RawDocument = Record<string, unknown>
 
 interface Migration {
@@ -66,6 +66,7 @@ const MIGRATIONS: Record<DocumentKind, readonly Migration[]> = {
     },
   ],
   settings: [],
+  registry: [],
 }
 
 /** The schemaVersion this build writes for each kind of document. */
@@ -73,6 +74,7 @@ export const CURRENT_VERSION: Record<DocumentKind, number> = {
   project: 3,
   article: 2,
   settings: 1,
+  registry: 1,
 }
 
 /**

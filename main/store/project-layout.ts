@@ -2,6 +2,7 @@ import { join } from 'node:path'
 
 /** How a project folder is laid out on disk. */
 export const PROJECT_FILE = 'project.json'
+export const REGISTRY_FILE = 'registry.json'
 export const ARTICLES_DIR = 'articles'
 export const MEDIA_DIR = 'media'
 export const BACKUPS_DIR = '.backups'
@@ -10,3 +11,4 @@ export const LOCK_FILE = '.claimdesk.lock'
 export const projectFilePath = (folder: string) => join(folder, PROJECT_FILE)
 export const articleFilePath = (folder: string, articleId: string) =>
   join(folder, ARTICLES_DIR, `${articleId}.json`)
+export const registryFilePath = (folder: string) => join(folder, REGISTRY_FILE)

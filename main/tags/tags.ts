@@ -5,6 +5,7 @@ import { type Tag, TAG_PALETTE, type TagWithCount } from '../../shared/model/tag
 import { AppFailure } from '../../shared/result'
 import type { Change } from '../history/changes'
 import type { OpenProject } from '../projects/open-project'
+import { claimTagRewrites, mentionRemovals } from '../registry/registry'
 
 function findTag(project: OpenProject, id: string): Tag {
   const tag = project.doc.data.tags.find((t) => t.id === id)
@@ -177,6 +178,7 @@ export async function mergeTags(
   requireNoCycle(project, source.id, target.id)
   const changes: Change[] = [
     ...(await rewriteTagged(project, source.id, (a) => replaceTag(a, source.id, target.id))),
+    ...claimTagRewrites(project, source.id, target.id),
     ...reparentChildren(project, source.id, target.id),
     { entity: 'tag', before: source, after: null, position: project.doc.data.tags.indexOf(source) },
   ]
@@ -193,8 +195,18 @@ export async function deleteTag(
   let annotationChanges: Change[]
   if (policy === 'untag') {
     annotationChanges = await rewriteTagged(project, tag.id, (a) => replaceTag(a, tag.id, null))
+    annotationChanges.push(...claimTagRewrites(project, tag.id, null))
   } else if (policy === 'delete-annotations') {
     annotationChanges = await rewriteTagged(project, tag.id, () => null)
+    const deleted = new Set(
+      annotationChanges.flatMap((c) =>
+        c.entity === 'annotation' && c.before ? [`${c.articleId}/${c.before.id}`] : [],
+      ),
+    )
+    annotationChanges.unshift(
+      ...mentionRemovals(project, (m) => deleted.has(`${m.articleId}/${m.annotationId}`)),
+    )
+    annotationChanges.push(...claimTagRewrites(project, tag.id, null))
   } else {
     if (policy.reassignTo === tag.id) {
       throw new AppFailure('invalid-input', 'Choose another tag to move the annotations to.', {
@@ -205,6 +217,7 @@ export async function deleteTag(
     annotationChanges = await rewriteTagged(project, tag.id, (a) =>
       replaceTag(a, tag.id, policy.reassignTo),
     )
+    annotationChanges.push(...claimTagRewrites(project, tag.id, policy.reassignTo))
   }
   await project.history.commit(`Delete tag “${tag.name}”`, [
     ...annotationChanges,

@@ -46,7 +46,7 @@ describe('project store', () => {
     const added = await addArticle(project, article('Titel'))
     await project.close()
     const visible = (await readdir(folder)).filter((n) => !n.startsWith('.')).sort()
-    expect(visible).toEqual(['articles', 'media', 'project.json'])
+    expect(visible).toEqual(['articles', 'media', 'project.json', 'registry.json'])
     const reopened = await OpenProject.open(folder)
     expect(reopened.info()).toMatchObject({ name: 'Korea', articleCount: 1 })
     expect((await reopened.article(added.id)).data.text).toBe(

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto'
+import type { ParsedInput } from '../../shared/api'
+import {
+  type Assessment,
+  BUILTIN_STATUSES,
+  type Claim,
+  type ClaimQuantity,
+  type ClaimRelation,
+  type CustomStatus,
+} from '../../shared/model/claim'
+import type { MentionRef } from '../../shared/model/source'
+import { parseQuantities } from '../../shared/quantities'
+import { AppFailure } from '../../shared/result'
+import { type Change, removal } from '../history/changes'
+import type { OpenProject } from '../projects/open-project'
+import { findClaim, requireMention, requireSources, sameMention } from '../registry/registry'
+import { SIMILAR_CLAIM_THRESHOLD, statementSimilarity } from './similarity'
+
+const now = () => new Date().toISOString()
+
+/** Figures recognised in a statement, in the claim's stored shape. */
+export function quantitiesOf(text: string, language: string): ClaimQuantity[] {
+  const hint = language === 'de' || language === 'en' ? language : ''
+  return parseQuantities(text, hint).map((q) => ({
+    value: q.value,
+    upper: q.upper ?? null,
+    qualifier: q.qualifier,
+    unit: q.unit,
+    text: q.text,
+  }))
+}
+
+function requireStatus(project: OpenProject, status: string): void {
+  const known = [
+    ...BUILTIN_STATUSES,
+    ...project.registry.data.statuses.map((s) => s.id),
+  ] as string[]
+  if (!known.includes(status))
+    throw new AppFailure('invalid-input', `Unknown status “${status}”.`, { field: 'status' })
+}
+
+function requireTags(project: OpenProject, tagIds: readonly string[]): void {
+  const known = new Set(project.doc.data.tags.map((t) => t.id))
+  const unknown = tagIds.filter((id) => !known.has(id))
+  if (unknown.length > 0)
+    throw new AppFailure('not-found', `Unknown tag ${unknown.join(', ')}.`, { field: 'tagIds' })
+}
+
+/**
+ * Creates a claim, in one step from a selection's annotation if given: the annotation becomes its
+ * first mention, its quote the default statement, and figures in it are recognised.
+ */
+export async function createClaim(
+  project: OpenProject,
+  input: ParsedInput<'claims:create'>,
+): Promise<Claim> {
+  let statement = input.statement?.trim().normalize('NFC') ?? ''
+  let language = ''
+  const mentions: MentionRef[] = []
+  if (input.mention) {
+    const { article, annotation } = await requireMention(project, input.mention)
+    mentions.push(input.mention)
+    language = article.language
+    if (!statement) statement = annotation.quote.exact.trim()
+  }
+  if (!statement)
+    throw new AppFailure('invalid-input', 'Write the claim in your own words.', {
+      field: 'statement',
+    })
+  requireSources(project, input.saidBy, 'saidBy')
+  requireSources(project, input.reportedBy, 'reportedBy')
+  requireTags(project, input.tagIds)
+  const time = now()
+  const claim: Claim = {
+    id: randomUUID(),
+    statement,
+    saidBy: [...new Set(input.saidBy)],
+    reportedBy: [...new Set(input.reportedBy)],
+    madeOn: input.madeOn,
+    mentions,
+    tagIds: [...new Set(input.tagIds)],
+    notes: input.notes,
+    quantities: quantitiesOf(statement, language),
+    assessments: [
+      { status: 'unstarted', credibility: null, rationale: '', by: project.userName, at: time },
+    ],
+    createdAt: time,
+    updatedAt: time,
+  }
+  await project.history.commit('Create claim', [{ entity: 'claim', before: null, after: claim }])
+  return claim
+}
+
+export async function updateClaim(
+  project: OpenProject,
+  input: ParsedInput<'claims:update'>,
+): Promise<Claim> {
+  const before = findClaim(project, input.id)
+  if (input.saidBy) requireSources(project, input.saidBy, 'saidBy')
+  if (input.reportedBy) requireSources(project, input.reportedBy, 'reportedBy')
+  if (input.tagIds) requireTags(project, input.tagIds)
+  const statement = input.statement?.trim().normalize('NFC') ?? before.statement
+  const after: Claim = {
+    ...before,
+    statement,
+    saidBy: input.saidBy ? [...new Set(input.saidBy)] : before.saidBy,
+    reportedBy: input.reportedBy ? [...new Set(input.reportedBy)] : before.reportedBy,
+    madeOn: input.madeOn ?? before.madeOn,
+    tagIds: input.tagIds ? [...new Set(input.tagIds)] : before.tagIds,
+    notes: input.notes ?? before.notes,
+    quantities: input.quantities ?? before.quantities,
+    updatedAt: now(),
+  }
+  await project.history.commit('Edit claim', [{ entity: 'claim', before, after }])
+  return after
+}
+
+/** Records a new verification status and credibility, keeping the history of earlier ones. */
+export async function assessClaim(
+  project: OpenProject,
+  input: ParsedInput<'claims:assess'>,
+): Promise<Claim> {
+  const before = findClaim(project, input.id)
+  requireStatus(project, input.status)
+  const assessment: Assessment = {
+    status: input.status,
+    credibility: input.credibility,
+    rationale: input.rationale,
+    by: project.userName,
+    at: now(),
+  }
+  const after: Claim = {
+    ...before,
+    assessments: [...before.assessments, assessment],
+    updatedAt: assessment.at,
+  }
+  await project.history.commit('Assess claim', [{ entity: 'claim', before, after }])
+  return after
+}
+
+export async function setClaimMention(
+  project: OpenProject,
+  input: ParsedInput<'claims:addMention'>,
+  linked: boolean,
+): Promise<Claim> {
+  const before = findClaim(project, input.id)
+  if (linked) await requireMention(project, input.mention)
+  const others = before.mentions.filter((m) => !sameMention(m, input.mention))
+  const after: Claim = {
+    ...before,
+    mentions: linked ? [...others, input.mention] : others,
+    updatedAt: now(),
+  }
+  await project.history.commit(linked ? 'Add mention to claim' : 'Remove mention', [
+    { entity: 'claim', before, after },
+  ])
+  return after
+}
+
+/** Deletes a claim and its relations (the annotations stay). */
+export async function deleteClaim(project: OpenProject, id: string): Promise<void> {
+  const claim = findClaim(project, id)
+  const { relations, claims } = project.registry.data
+  await project.history.commit('Delete claim', [
+    ...relations
+      .filter((r) => r.fromClaimId === id || r.toClaimId === id)
+      .map((r) => removal('relation', relations, r)),
+    removal('claim', claims, claim),
+  ])
+}
+
+export async function createRelation(
+  project: OpenProject,
+  input: ParsedInput<'relations:create'>,
+): Promise<ClaimRelation> {
+  findClaim(project, input.fromClaimId)
+  findClaim(project, input.toClaimId)
+  if (input.fromClaimId === input.toClaimId) {
+    throw new AppFailure('invalid-input', 'A claim cannot relate to itself.', {
+      field: 'toClaimId',
+    })
+  }
+  const pair = (r: ClaimRelation) =>
+    (r.fromClaimId === input.fromClaimId && r.toClaimId === input.toClaimId) ||
+    (r.fromClaimId === input.toClaimId && r.toClaimId === input.fromClaimId)
+  const existing = project.registry.data.relations.find((r) => pair(r) && r.type === input.type)
+  if (existing) return existing
+  const relation: ClaimRelation = { id: randomUUID(), ...input, createdAt: now() }
+  await project.history.commit(`Mark claims: ${input.type}`, [
+    { entity: 'relation', before: null, after: relation },
+  ])
+  return relation
+}
+
+export async function deleteRelation(project: OpenProject, id: string): Promise<void> {
+  const { relations } = project.registry.data
+  const relation = relations.find((r) => r.id === id)
+  if (!relation) throw new AppFailure('not-found', `No relation ${id}; it may have been deleted.`)
+  await project.history.commit('Remove relation', [removal('relation', relations, relation)])
+}
+
+export async function createStatus(
+  project: OpenProject,
+  input: ParsedInput<'statuses:create'>,
+): Promise<CustomStatus> {
+  const slug = input.label
+    .toLocaleLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+  const id = `custom-${slug || 'status'}-${randomUUID().slice(0, 6)}`
+  const status: CustomStatus = { id, label: input.label.trim(), color: input.color.toLowerCase() }
+  await project.history.commit(`Add status “${status.label}”`, [
+    { entity: 'status', before: null, after: status },
+  ])
+  return status
+}
+
+/** Removes a custom status; claims that carry it get a new assessment with `replaceWith`. */
+export async function deleteStatus(
+  project: OpenProject,
+  input: ParsedInput<'statuses:delete'>,
+): Promise<void> {
+  const { statuses, claims } = project.registry.data
+  const status = statuses.find((s) => s.id === input.id)
+  if (!status) throw new AppFailure('not-found', `No status ${input.id}.`)
+  if (input.replaceWith === input.id)
+    throw new AppFailure('invalid-input', 'Choose another status.', { field: 'replaceWith' })
+  requireStatus(project, input.replaceWith)
+  const time = now()
+  const changes: Change[] = claims
+    .filter((c) => c.assessments.at(-1)?.status === status.id)
+    .map((before) => {
+      const last = before.assessments.at(-1)
+      const reassessed: Assessment = {
+        status: input.replaceWith,
+        credibility: last?.credibility ?? null,
+        rationale: `Status “${status.label}” was removed from the project.`,
+        by: project.userName,
+        at: time,
+      }
+      return {
+        entity: 'claim',
+        before,
+        after: { ...before, assessments: [...before.assessments, reassessed], updatedAt: time },
+      }
+    })
+  await project.history.commit(`Remove status “${status.label}”`, [
+    ...changes,
+    removal('status', statuses, status),
+  ])
+}
+
+/** Existing claims whose statement reads like `statement`, most alike first. */
+export function similarClaims(project: OpenProject, statement: string, excludeId?: string) {
+  return project.registry.data.claims
+    .filter((c) => c.id !== excludeId)
+    .map((claim) => ({ claim, score: statementSimilarity(statement, claim.statement) }))
+    .filter((s) => s.score >= SIMILAR_CLAIM_THRESHOLD)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5)
+}
