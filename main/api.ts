@@ -29,6 +29,7 @@ import {
   updateClaim,
 } from './claims/claims'
 import { checkReferences } from './registry/integrity'
+import { createLinkedAnnotation } from './annotations/linked-annotation'
 import {
   createSource,
   deleteSource,
@@ -127,6 +128,11 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     'annotations:create': exclusive(async (input) =>
       changed('annotations', await createAnnotation(project(), input)),
     ),
+    'annotations:createLinked': exclusive(async (input) => {
+      const linked = await createLinkedAnnotation(project(), input)
+      workspace.changed('registry')
+      return changed('annotations', linked)
+    }),
     'annotations:update': exclusive(async (input) =>
       changed('annotations', await updateAnnotation(project(), input)),
     ),

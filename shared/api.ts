@@ -103,6 +103,13 @@ export const TagDeletionPolicy = z.union([
 
 const MAX_IMPORT_BASE64 = 28 * 1024 * 1024
 
+/** An annotation made together with the claim or source it mentions. */
+export interface LinkedAnnotation {
+  annotation: Annotation
+  claim: Claim | null
+  source: Source | null
+}
+
 /** A reference between entities that points at nothing, found when checking the project. */
 export interface IntegrityProblem {
   kind:
@@ -197,6 +204,23 @@ export const calls = {
       end: z.number().int().positive(),
       tagIds: z.array(Id).default([]),
       comment: z.string().max(20_000).default(''),
+    }),
+  ),
+  /** Annotates and, in one undoable step, links the annotation as a mention of a claim or source. */
+  'annotations:createLinked': call<LinkedAnnotation>()(
+    z.object({
+      articleId: Id,
+      kind: AnnotationKind,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      tagIds: z.array(Id).default([]),
+      comment: z.string().max(20_000).default(''),
+      link: z.union([
+        z.object({ claimId: Id }),
+        z.object({ newClaim: z.literal(true) }),
+        z.object({ sourceId: Id }),
+        z.object({ newSource: z.literal(true) }),
+      ]),
     }),
   ),
   'annotations:update': call<Annotation>()(

@@ -40,6 +40,18 @@ export async function createAnnotation(
   project: OpenProject,
   input: ParsedInput<'annotations:create'>,
 ): Promise<Annotation> {
+  const annotation = await buildAnnotation(project, input)
+  await project.history.commit(`Create ${input.kind}`, [
+    { entity: 'annotation', articleId: input.articleId, before: null, after: annotation },
+  ])
+  return annotation
+}
+
+/** A new annotation over the input's range, checked against the stored text (not yet saved). */
+export async function buildAnnotation(
+  project: OpenProject,
+  input: ParsedInput<'annotations:create'>,
+): Promise<Annotation> {
   const article = (await project.article(input.articleId)).data
   const length = codePointLength(article.text)
   if (input.start >= input.end) {
@@ -73,9 +85,6 @@ export async function createAnnotation(
     createdAt: now,
     updatedAt: now,
   }
-  await project.history.commit(`Create ${input.kind}`, [
-    { entity: 'annotation', articleId: input.articleId, before: null, after: annotation },
-  ])
   return annotation
 }
 

@@ -70,16 +70,35 @@ export async function createClaim(
   requireSources(project, input.saidBy, 'saidBy')
   requireSources(project, input.reportedBy, 'reportedBy')
   requireTags(project, input.tagIds)
-  const time = now()
   const claim: Claim = {
-    id: randomUUID(),
-    statement,
+    ...newClaim(project, statement, language, mentions, input.tagIds),
     saidBy: [...new Set(input.saidBy)],
     reportedBy: [...new Set(input.reportedBy)],
     madeOn: input.madeOn,
-    mentions,
-    tagIds: [...new Set(input.tagIds)],
     notes: input.notes,
+  }
+  await project.history.commit('Create claim', [{ entity: 'claim', before: null, after: claim }])
+  return claim
+}
+
+/** A new, unassessed claim with the figures in its statement recognised (not yet saved). */
+export function newClaim(
+  project: OpenProject,
+  statement: string,
+  language: string,
+  mentions: MentionRef[],
+  tagIds: readonly string[],
+): Claim {
+  const time = now()
+  return {
+    id: randomUUID(),
+    statement,
+    saidBy: [],
+    reportedBy: [],
+    madeOn: '',
+    mentions,
+    tagIds: [...new Set(tagIds)],
+    notes: '',
     quantities: quantitiesOf(statement, language),
     assessments: [
       { status: 'unstarted', credibility: null, rationale: '', by: project.userName, at: time },
@@ -87,8 +106,6 @@ export async function createClaim(
     createdAt: time,
     updatedAt: time,
   }
-  await project.history.commit('Create claim', [{ entity: 'claim', before: null, after: claim }])
-  return claim
 }
 
 export async function updateClaim(

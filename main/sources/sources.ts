@@ -38,25 +38,36 @@ export async function createSource(
       },
     )
   }
-  const time = now()
   const source: Source = {
-    id: randomUUID(),
-    name,
+    ...newSource({ name, kind: input.kind, mentions }),
     aliases: unique(input.aliases).filter((a) => a !== name),
-    kind: input.kind,
     role: input.role,
     organisation: input.organisation,
     description: input.description,
     reliability: input.reliability,
     reliabilityReason: input.reliabilityReason,
-    mentions,
-    createdAt: time,
-    updatedAt: time,
   }
   await project.history.commit(`Create source “${name}”`, [
     { entity: 'source', before: null, after: source },
   ])
   return source
+}
+
+/** A new, ungraded source (not yet saved). */
+export function newSource(fields: Pick<Source, 'name' | 'kind' | 'mentions'>): Source {
+  const time = now()
+  return {
+    id: randomUUID(),
+    aliases: [],
+    role: '',
+    organisation: '',
+    description: '',
+    reliability: null,
+    reliabilityReason: '',
+    createdAt: time,
+    updatedAt: time,
+    ...fields,
+  }
 }
 
 export async function updateSource(

@@ -11,6 +11,9 @@ import { AddArticleDialog } from '../articles/AddArticleDialog'
 import { readDroppedFiles } from '../articles/dropped-files'
 import { Reader } from '../reader/Reader'
 import { CodebookView } from '../tags/CodebookView'
+import { ClaimsBoard } from '../claims/ClaimsBoard'
+import { ComparisonView } from '../claims/ComparisonView'
+import { SourcesView } from '../sources/SourcesView'
 import { ConfirmDialog } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
 
@@ -23,7 +26,8 @@ interface ProjectScreenProps {
   onAddingArticleChange: (open: boolean) => void
 }
 
-type Tab = 'articles' | 'codebook' | 'annotations'
+type Tab = 'articles' | 'claims' | 'sources' | 'compare' | 'codebook' | 'annotations'
+const TABS: Tab[] = ['articles', 'claims', 'sources', 'compare', 'codebook', 'annotations']
 const RELOAD_ON = ['articles', 'opened', 'restored'] as const
 
 /** The open project: navigation and article list on the left; reader, codebook or annotations on the right. */
@@ -40,6 +44,15 @@ export function ProjectScreen(props: ProjectScreenProps) {
   const [importing, setImporting] = useState<number | null>(null)
   const [dragging, setDragging] = useState(false)
   const [history, setHistory] = useState<HistoryState | null>(null)
+  const [focusClaimId, setFocusClaimId] = useState<string | null>(null)
+  const openMention = (articleId: string, annotationId: string) => {
+    setSelected({ id: articleId, focus: annotationId })
+    setTab('articles')
+  }
+  const openClaim = (claimId: string) => {
+    setFocusClaimId(claimId)
+    setTab('claims')
+  }
 
   useEffect(() => {
     let live = true
@@ -217,7 +230,7 @@ export function ProjectScreen(props: ProjectScreenProps) {
           </button>
         </div>
         <nav className="tabs" aria-label={t('project.views')}>
-          {(['articles', 'codebook', 'annotations'] as const).map((name) => (
+          {TABS.map((name) => (
             <button
               key={name}
               type="button"
@@ -270,18 +283,17 @@ export function ProjectScreen(props: ProjectScreenProps) {
       </aside>
       <main className="content">
         {tab === 'codebook' && <CodebookView />}
-        {tab === 'annotations' && (
-          <AnnotationsView
-            onOpen={(articleId, annotationId) => {
-              setSelected({ id: articleId, focus: annotationId })
-              setTab('articles')
-            }}
-          />
+        {tab === 'claims' && (
+          <ClaimsBoard onOpenMention={openMention} focusClaimId={focusClaimId} />
         )}
+        {tab === 'sources' && <SourcesView onOpenMention={openMention} onOpenClaim={openClaim} />}
+        {tab === 'compare' && <ComparisonView onOpenClaim={openClaim} />}
+        {tab === 'annotations' && <AnnotationsView onOpen={openMention} />}
         {tab === 'articles' &&
           (selected ? (
             <Reader
               key={selected.id}
+              onOpenClaim={openClaim}
               articleId={selected.id}
               focusAnnotationId={selected.focus}
               onDelete={setDeleting}

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
+import type { Claim } from '../../shared/model/claim'
+import type { Source } from '../../shared/model/source'
 import type { TagWithCount } from '../../shared/model/tag'
 import { useMutation } from '../app/useMutation'
 import { TagPicker } from '../tags/TagPicker'
@@ -16,6 +18,10 @@ interface AnnotationPanelProps {
   editingId: string | null
   onFocusAnnotation: (id: string) => void
   onEdit: (id: string | null) => void
+  /** The registry, to show which claim or source each annotation mentions. */
+  claims: Claim[]
+  sources: Source[]
+  onOpenClaim: (claimId: string) => void
 }
 
 function AnnotationEditor({
@@ -93,6 +99,14 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
     props
   const { t } = useTranslation()
   const mutate = useMutation()
+  const mentionOf = (annotationId: string) => ({
+    claims: props.claims.filter((c) =>
+      c.mentions.some((m) => m.articleId === articleId && m.annotationId === annotationId),
+    ),
+    sources: props.sources.filter((s) =>
+      s.mentions.some((m) => m.articleId === articleId && m.annotationId === annotationId),
+    ),
+  })
   const [kinds, setKinds] = useState<AnnotationKind[]>([])
   const [tagFilter, setTagFilter] = useState('')
   const listRef = useRef<HTMLOListElement>(null)
@@ -160,6 +174,32 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
               })}
             </span>
           )}
+          {(() => {
+            const links = mentionOf(annotation.id)
+            if (links.claims.length === 0 && links.sources.length === 0) return null
+            return (
+              <span className="annotation-links">
+                {links.claims.map((c) => (
+                  <button
+                    key={c.id}
+                    type="button"
+                    className="link-chip"
+                    onClick={() => props.onOpenClaim(c.id)}
+                  >
+                    {t('reader.openClaim', {
+                      statement:
+                        c.statement.length > 50 ? `${c.statement.slice(0, 50)}…` : c.statement,
+                    })}
+                  </button>
+                ))}
+                {links.sources.map((s) => (
+                  <span key={s.id} className="link-chip">
+                    {t('reader.sourceLink', { name: s.name })}
+                  </span>
+                ))}
+              </span>
+            )
+          })()}
           <span className="annotation-actions">
             <button type="button" onClick={() => onEdit(annotation.id)}>
               {t('reader.edit')}

@@ -11,7 +11,8 @@ import { useTags } from '../tags/useTags'
 import { useNotifications } from '../ui/Notifications'
 import { AnnotationPanel } from './AnnotationPanel'
 import { ReaderText } from './ReaderText'
-import { SelectionPopup } from './SelectionPopup'
+import { type AnnotationLink, SelectionPopup } from './SelectionPopup'
+import { useRegistry } from '../claims/useRegistry'
 import { selectionToRange } from './selection'
 
 interface ReaderProps {
@@ -19,6 +20,7 @@ interface ReaderProps {
   onDelete: (article: ArticleDocument) => void
   /** Annotation to scroll to once the article is shown (from a project-wide list). */
   focusAnnotationId?: string | null
+  onOpenClaim: (claimId: string) => void
 }
 
 interface PendingSelection {
@@ -49,12 +51,13 @@ function flashHighlight(root: HTMLElement | null, id: string): void {
 }
 
 /** One article: metadata, text with highlights, annotation side panel, text and details editing. */
-export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) {
+export function Reader({ articleId, onDelete, focusAnnotationId, onOpenClaim }: ReaderProps) {
   const { t, i18n } = useTranslation()
   const notify = useNotifications()
   const mutate = useMutation()
   const version = useProjectVersion(RELOAD_ON)
   const { tags, byId: tagsById } = useTags()
+  const { registry } = useRegistry()
   const [article, setArticle] = useState<ArticleDocument | null>(null)
   const [pending, setPending] = useState<PendingSelection | null>(null)
   const [pendingError, setPendingError] = useState<string | null>(null)
@@ -99,16 +102,14 @@ export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) 
   }
 
   const createAnnotation = useCallback(
-    async (kind: AnnotationKind, tagIds: string[], comment: string) => {
+    async (kind: AnnotationKind, tagIds: string[], comment: string, link?: AnnotationLink) => {
       if (!pending) return
-      const created = await mutate('annotations:create', {
-        articleId,
-        kind,
-        start: pending.start,
-        end: pending.end,
-        tagIds,
-        comment,
-      })
+      const range = { articleId, kind, start: pending.start, end: pending.end, tagIds, comment }
+      const created = link
+        ? await mutate('annotations:createLinked', { ...range, link }).then((r) =>
+            r.ok ? { ok: true as const, value: r.value.annotation } : r,
+          )
+        : await mutate('annotations:create', range)
       if (!created.ok) {
         // Bad input stays in the popup to fix; a failed save is kept in a notice with "Try again".
         if (created.error.code === 'invalid-input') return setPendingError(created.error.message)
@@ -234,6 +235,9 @@ export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) 
         editingId={editingId}
         onFocusAnnotation={focusAnnotation}
         onEdit={setEditingId}
+        claims={registry?.claims ?? []}
+        sources={registry?.sources ?? []}
+        onOpenClaim={onOpenClaim}
       />
       {pending && (
         <SelectionPopup
@@ -242,7 +246,11 @@ export function Reader({ articleId, onDelete, focusAnnotationId }: ReaderProps) 
           tags={tags}
           tagsById={tagsById}
           error={pendingError}
-          onCreate={(kind, tagIds, comment) => void createAnnotation(kind, tagIds, comment)}
+          claims={registry?.claims ?? []}
+          sources={registry?.sources ?? []}
+          onCreate={(kind, tagIds, comment, link) =>
+            void createAnnotation(kind, tagIds, comment, link)
+          }
           onClose={closePopup}
         />
       )}

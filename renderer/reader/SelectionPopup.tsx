@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { CallInput } from '../../shared/api'
 import type { AnnotationKind } from '../../shared/model/annotation'
+import type { Claim } from '../../shared/model/claim'
+import type { Source } from '../../shared/model/source'
 import type { TagWithCount } from '../../shared/model/tag'
+import { call } from '../api'
 import { TagPicker } from '../tags/TagPicker'
 import { isTypingTarget, KIND_ORDER, KIND_SHORTCUTS, kindForKey } from './kinds'
 
@@ -12,17 +16,55 @@ interface SelectionPopupProps {
   tags: TagWithCount[]
   tagsById: Map<string, TagWithCount>
   error: string | null
-  onCreate: (kind: AnnotationKind, tagIds: string[], comment: string) => void
+  claims: Claim[]
+  sources: Source[]
+  /** `link` makes the annotation a mention of a claim or a source in the same step. */
+  onCreate: (kind: AnnotationKind, tagIds: string[], comment: string, link?: AnnotationLink) => void
   onClose: () => void
+}
+
+export type AnnotationLink = CallInput<'annotations:createLinked'>['link']
+
+/** The default link for a kind: C makes a new claim, S a new (or same-named) source. */
+export function defaultLink(kind: AnnotationKind): AnnotationLink | undefined {
+  if (kind === 'claim') return { newClaim: true }
+  if (kind === 'source') return { newSource: true }
+  return undefined
+}
+
+/** Sources whose name or alias occurs in the selection, or that the selection names. */
+function matchingSources(sources: Source[], quote: string): Source[] {
+  const q = quote.toLocaleLowerCase()
+  return sources
+    .filter((s) =>
+      [s.name, ...s.aliases].some((n) => {
+        const name = n.toLocaleLowerCase()
+        return name.length > 2 && (q.includes(name) || name.includes(q))
+      }),
+    )
+    .slice(0, 4)
 }
 
 /** The small panel that appears under a selection: pick a kind (or press its key), tags, comment. */
 export function SelectionPopup(props: SelectionPopupProps) {
-  const { anchor, quote, tags, tagsById, error, onCreate, onClose } = props
+  const { anchor, quote, tags, tagsById, error, onCreate, onClose, claims, sources } = props
   const { t } = useTranslation()
   const [tagIds, setTagIds] = useState<string[]>([])
   const [comment, setComment] = useState('')
+  const [similar, setSimilar] = useState<Claim[]>([])
   const ref = useRef<HTMLDivElement>(null)
+  const sourceMatches = matchingSources(sources, quote)
+
+  // Offer to link instead of duplicating when the selection reads like an existing claim.
+  useEffect(() => {
+    let live = true
+    void call('claims:similar', { statement: quote }).then((r) => {
+      if (live && r.ok) setSimilar(r.value.map((s) => s.claim))
+    })
+    return () => {
+      live = false
+    }
+  }, [quote])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -34,7 +76,7 @@ export function SelectionPopup(props: SelectionPopupProps) {
       const kind = kindForKey(event.key)
       if (!kind) return
       event.preventDefault()
-      onCreate(kind, tagIds, comment)
+      onCreate(kind, tagIds, comment, defaultLink(kind))
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -64,7 +106,7 @@ export function SelectionPopup(props: SelectionPopupProps) {
             type="button"
             className={`kind-button kind-${kind}`}
             aria-keyshortcuts={KIND_SHORTCUTS[kind].toUpperCase()}
-            onClick={() => onCreate(kind, tagIds, comment)}
+            onClick={() => onCreate(kind, tagIds, comment, defaultLink(kind))}
           >
             {t(`kinds.${kind}`)} <kbd>{KIND_SHORTCUTS[kind].toUpperCase()}</kbd>
           </button>

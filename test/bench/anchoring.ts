@@ -191,13 +191,17 @@ export function anchoringBenchmark(options: AnchoringOptions = {}): void {
     `Timed: new CodePointIndex(newText) + reanchorAll(index, annotations, { oldText }); ` +
       `target p95 ≤ ${formatMs(ANCHORING_TARGETS.reanchorP95Ms)}.`,
   )
-  note('selectors: the describeRange refresh main runs afterwards for every survivor (not in the target).')
+  note(
+    'selectors: the describeRange refresh main runs afterwards for every survivor (not in the target).',
+  )
   for (const { scenario, counts, misplaced } of results) {
     if (scenario.noOrphans && counts.orphan > 0) {
       note(`WARNING: ${scenario.name} left ${counts.orphan} orphans; it must leave none.`)
     }
     if (misplaced > 0) {
-      note(`WARNING: ${scenario.name} put ${misplaced} annotations somewhere other than their text.`)
+      note(
+        `WARNING: ${scenario.name} put ${misplaced} annotations somewhere other than their text.`,
+      )
     }
   }
 }

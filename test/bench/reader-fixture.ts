@@ -165,14 +165,22 @@ export function readerArticle(
     let span: Span
     if (previous && roll < 0.08) {
       // Nested: a shorter span inside an earlier one.
-      const from = rng.int(previous.start, previous.start + Math.floor((previous.end - previous.start) / 2))
+      const from = rng.int(
+        previous.start,
+        previous.start + Math.floor((previous.end - previous.start) / 2),
+      )
       span = spanAround(rng, points, from, previous.end)
       if (span.start < previous.start || span.end > previous.end) continue
       if (span.start === previous.start && span.end === previous.end) continue
       if (valid(span)) nested++
     } else if (previous && roll < 0.14) {
       // Overlapping: starts inside an earlier span and runs past its end.
-      span = spanAround(rng, points, rng.int(previous.start + 1, previous.end - 1), boilerplateStart - 2)
+      span = spanAround(
+        rng,
+        points,
+        rng.int(previous.start + 1, previous.end - 1),
+        boilerplateStart - 2,
+      )
       if (span.start <= previous.start || span.end <= previous.end || span.start >= previous.end)
         continue
       if (valid(span)) overlapping++

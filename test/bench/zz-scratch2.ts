@@ -8,11 +8,22 @@ import { ScriptedDialogs } from '../harness/app-harness'
 const dir = await mkdtemp(join(tmpdir(), 'zz-'))
 const api = await createMainApi({ dataDir: dir, dialogs: new ScriptedDialogs(), emit: () => {} })
 const server = await serveRenderer(resolve(import.meta.dirname, '../../out/renderer'))
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+})
 const context = await browser.newContext()
-await context.exposeBinding('__claimdeskInvoke', (_s, c: unknown, i: unknown) => { console.log('invoke', c); return api.invoke(c, i) })
+await context.exposeBinding('__claimdeskInvoke', (_s, c: unknown, i: unknown) => {
+  console.log('invoke', c)
+  return api.invoke(c, i)
+})
 await context.addInitScript(() => {
-  Object.defineProperty(window, 'claimdesk', { value: Object.freeze({ invoke: (c: string, i: unknown) => (window as any).__claimdeskInvoke(c, i), on: () => () => {} }) })
+  Object.defineProperty(window, 'claimdesk', {
+    value: Object.freeze({
+      invoke: (c: string, i: unknown) => (window as any).__claimdeskInvoke(c, i),
+      on: () => () => {},
+    }),
+  })
 })
 const page = await context.newPage()
 page.on('console', (m) => console.log('console', m.type(), m.text()))
@@ -22,4 +33,6 @@ const t = Date.now()
 await page.goto(server.url)
 await page.locator('.app').waitFor({ timeout: 60000 })
 console.log('app after', Date.now() - t)
-await browser.close(); await server.close(); await api.dispose()
+await browser.close()
+await server.close()
+await api.dispose()

@@ -144,7 +144,7 @@ describe('codebook and project-wide annotations through the UI', () => {
       .getByRole('button', { name: 'Annotations' })
       .click()
     await page.getByText('mindestens 3.000 Soldaten').first().waitFor()
-    await page.getByRole('button', { name: 'Source', pressed: false }).first().click()
+    await page.getByRole('button', { name: 'Source', exact: true, pressed: false }).first().click()
     await expect.poll(() => page.getByText('mindestens 3.000 Soldaten').count()).toBe(0)
     await app.screenshot('annotations-view')
     await page.getByText('Der südkoreanische Geheimdienst').first().click()
