@@ -61,6 +61,9 @@ export const de: Messages = {
     redoLabel: 'Wiederholen: {{label}}',
     tabArticles: 'Artikel',
     views: 'Projektansichten',
+    tabClaims: 'Behauptungen',
+    tabSources: 'Quellen',
+    tabCompare: 'Vergleich',
     tabCodebook: 'Codebuch',
     tabAnnotations: 'Annotationen',
   },
@@ -93,6 +96,12 @@ export const de: Messages = {
     note: 'Notiz',
   },
   reader: {
+    linkSuggestions: 'Verknüpfen statt neu anlegen',
+    mentionOfClaim: 'Gleiche Behauptung',
+    mentionOfSource: 'Quelle',
+    linkToClaim: 'Als Erwähnung einer Behauptung hinzufügen…',
+    openClaim: 'Behauptung: {{statement}}',
+    sourceLink: 'Quelle: {{name}}',
     annotateSelection: 'Auswahl annotieren',
     annotations: 'Annotationen',
     annotationsHere: 'Annotationen an dieser Stelle',
@@ -248,5 +257,222 @@ export const de: Messages = {
     noneYetHint: 'Öffnen Sie einen Artikel, markieren Sie Text und drücken Sie C, S, E, T oder N.',
     orphan: 'Text verloren',
     unknownTag: 'Gelöschtes Schlagwort',
+  },
+  sources: {
+    title: 'Quellen',
+    loading: 'Quellen werden geladen…',
+    summary_one: '{{count}} Quelle',
+    summary_other: '{{count}} Quellen',
+    filtered: '{{shown}} von {{total}} angezeigt',
+    newSource: 'Neue Quelle',
+    quoted: '„{{text}}“',
+    kinds: {
+      person: 'Person',
+      government: 'Regierung',
+      intelligence: 'Nachrichtendienst',
+      military: 'Militär',
+      media: 'Medium',
+      ngo: 'NGO',
+      'platform-account': 'Plattform-Konto',
+      other: 'Sonstige',
+    },
+    statuses: {
+      unstarted: 'Nicht begonnen',
+      'in-progress': 'In Prüfung',
+      inconclusive: 'Nicht eindeutig',
+      verified: 'Bestätigt',
+      false: 'Falsch',
+    },
+    filters: 'Quellen finden',
+    search: 'Nach Name oder weiterem Namen suchen',
+    searchPlaceholder: 'Nach Name oder weiterem Namen suchen…',
+    kindFilter: 'Art',
+    allKinds: 'Alle Arten',
+    gradeFilter: 'Zuverlässigkeit',
+    allGrades: 'Alle Einstufungen',
+    gradeOption: '{{code}} – {{label}}',
+    sort: 'Sortieren nach',
+    sortName: 'Name',
+    sortGrade: 'Zuverlässigkeit',
+    listLabel: 'Quellen',
+    statSaid_one: '{{count}} Behauptung aufgestellt',
+    statSaid_other: '{{count}} Behauptungen aufgestellt',
+    statReported_one: '{{count}} weitergegeben',
+    statReported_other: '{{count}} weitergegeben',
+    statMentions_one: '{{count}} Erwähnung',
+    statMentions_other: '{{count}} Erwähnungen',
+    noMatch: 'Keine passenden Quellen',
+    noMatchHint:
+      'Versuchen Sie einen anderen Namen, eine andere Art oder Einstufung, oder setzen Sie die Filter zurück.',
+    clearFilters: 'Filter zurücksetzen',
+    selectHint:
+      'Wählen Sie eine Quelle aus, um ihre Einstufung, ihre aufgestellten und weitergegebenen Behauptungen und ihre Erwähnungen zu sehen.',
+    emptyTitle: 'Noch keine Quellen',
+    emptyWhat:
+      'Quellen sind die Personen, Behörden, Medien und Konten, die Behauptungen aufstellen oder weitergeben. Stufen Sie einmal ein, wie zuverlässig jede Quelle ist, und sehen Sie jede ihrer Behauptungen neben dieser Einstufung.',
+    emptyHow:
+      'Legen Sie eine mit „Neue Quelle“ an, oder öffnen Sie einen Artikel, markieren Sie einen Namen wie „Nationaler Sicherheitsrat“ und drücken Sie S, um ihn als Quelle zu kennzeichnen.',
+    createFirst: 'Erste Quelle anlegen',
+    formNew: 'Neue Quelle',
+    formEdit: '„{{name}}“ bearbeiten',
+    name: 'Name',
+    namePlaceholder: 'z. B. John Kirby',
+    aliases: 'Weitere Namen',
+    aliasesPlaceholder: 'z. B. Kirby, Sprecher des NSC',
+    aliasesHint:
+      'Mehrere Namen durch Kommas trennen. Die Suche findet eine Quelle unter jedem ihrer Namen.',
+    kind: 'Art',
+    role: 'Funktion',
+    rolePlaceholder: 'z. B. Sprecher',
+    organisation: 'Organisation',
+    organisationPlaceholder: 'z. B. Nationaler Sicherheitsrat',
+    description: 'Beschreibung',
+    descriptionPlaceholder: 'Wer oder was das ist und was man darüber wissen sollte (optional)',
+    reliability: 'Zuverlässigkeit',
+    reliabilityHint:
+      'Admiralty-Einstufung der Quelle selbst. Die Glaubwürdigkeit jeder Behauptung wird getrennt bewertet: Auch eine zuverlässige Quelle kann zweifelhafte Informationen weitergeben.',
+    notGraded: 'Nicht eingestuft',
+    notGradedMeaning: 'Die Einstufung vorerst offenlassen.',
+    notGradedYet: 'Noch nicht eingestuft. Bearbeiten Sie die Quelle, um sie einzustufen.',
+    reliabilityReason: 'Begründung der Einstufung',
+    reliabilityReasonPlaceholder:
+      'Worauf die Einstufung beruht: bisherige Treffsicherheit, Zugang zu den Ereignissen, bekannte Interessen…',
+    noReason: 'Keine Begründung angegeben.',
+    create: 'Quelle anlegen',
+    duplicateName:
+      'Eine andere Quelle heißt bereits „{{name}}“. Wählen Sie einen anderen Namen oder führen Sie die beiden Quellen zusammen.',
+    edit: 'Bearbeiten',
+    editLabel: '{{name}} bearbeiten',
+    merge: 'Zusammenführen…',
+    mergeLabel: '{{name}} mit einer anderen Quelle zusammenführen',
+    delete: 'Löschen…',
+    deleteLabel: '{{name}} löschen',
+    saidTitle: 'Aufgestellte Behauptungen (geäußert von)',
+    noSaid: 'Keine Behauptung nennt diese Quelle als Urheberin.',
+    reportedTitle: 'Weitergegebene Behauptungen (berichtet über)',
+    noReported: 'Keine Behauptung nennt diese Quelle als Übermittlerin.',
+    openClaim: 'Behauptung öffnen',
+    mentionsTitle: 'Erwähnungen in Artikeln',
+    noMentions: 'Noch mit keiner Erwähnung in einem Artikel verknüpft.',
+    loadingMentions: 'Erwähnungen werden geladen…',
+    missingArticle: 'Artikel existiert nicht mehr',
+    missingAnnotation: 'Die markierte Stelle existiert nicht mehr',
+    orphan: 'Text verloren',
+    unlink: 'Lösen',
+    unlinkLabel: 'Verknüpfung der Erwähnung „{{quote}}“ mit {{name}} lösen',
+    chooseSource: 'Quelle auswählen…',
+    mergeTitle: '„{{name}}“ mit einer anderen Quelle zusammenführen',
+    mergeWhen:
+      'Nutzen Sie dies, wenn zwei Einträge dieselbe Quelle meinen, etwa „Kirby“ und „John Kirby“.',
+    mergeInto: 'Zusammenführen mit',
+    mergeNoTargets: 'Es gibt keine andere Quelle, mit der sich diese zusammenführen lässt.',
+    mergeNamesPending_one: '{{names}} wird zu einem weiteren Namen der Zielquelle.',
+    mergeNamesPending_other: '{{names}} werden zu weiteren Namen der Zielquelle.',
+    mergeNames_one: '{{names}} wird zu einem weiteren Namen von „{{target}}“.',
+    mergeNames_other: '{{names}} werden zu weiteren Namen von „{{target}}“.',
+    mergeMentions_one: 'Ihre {{count}} Erwähnung geht auf die Zielquelle über.',
+    mergeMentions_other: 'Ihre {{count}} Erwähnungen gehen auf die Zielquelle über.',
+    mergeNoMentions: 'Sie hat keine Erwähnungen, die übertragen werden müssten.',
+    mergeClaims_one: 'Die {{count}} Behauptung, die sie nennt, nennt danach die Zielquelle.',
+    mergeClaims_other: 'Die {{count}} Behauptungen, die sie nennen, nennen danach die Zielquelle.',
+    mergeNoClaims: 'Keine Behauptung nennt sie.',
+    mergeFields:
+      'Leere Felder der Zielquelle (Funktion, Organisation, Beschreibung, Einstufung und Begründung) werden aus „{{name}}“ übernommen; danach wird „{{name}}“ entfernt.',
+    mergeConfirm: 'Zusammenführen',
+    deleteTitle: 'Quelle „{{name}}“ löschen',
+    deleteNoClaims: '„{{name}}“ löschen? Keine Behauptung nennt diese Quelle.',
+    deleteNoClaimsMentions_one:
+      '„{{name}}“ löschen? Keine Behauptung nennt diese Quelle. Ihre {{count}} Erwähnung bleibt als markierte Stelle im Artikel erhalten.',
+    deleteNoClaimsMentions_other:
+      '„{{name}}“ löschen? Keine Behauptung nennt diese Quelle. Ihre {{count}} Erwähnungen bleiben als markierte Stellen in den Artikeln erhalten.',
+    deleteQuestion_one: '{{count}} Behauptung nennt „{{name}}“. Was soll mit ihr geschehen?',
+    deleteQuestion_other: '{{count}} Behauptungen nennen „{{name}}“. Was soll mit ihnen geschehen?',
+    deleteUnlink_one: 'Quelle von dieser Behauptung lösen; die Behauptung bleibt erhalten',
+    deleteUnlink_other:
+      'Quelle von diesen {{count}} Behauptungen lösen; die Behauptungen bleiben erhalten',
+    deleteReassign_one: 'Stattdessen eine andere Quelle in der Behauptung nennen',
+    deleteReassign_other: 'Stattdessen eine andere Quelle in diesen Behauptungen nennen',
+    deleteReassignNone: 'Einer anderen Quelle zuordnen (es gibt noch keine andere Quelle)',
+    deleteReassignTarget: 'Stattdessen genannte Quelle',
+    deleteMentionsStay_one:
+      'Ihre {{count}} Erwähnung bleibt als markierte Stelle im Artikel erhalten.',
+    deleteMentionsStay_other:
+      'Ihre {{count}} Erwähnungen bleiben als markierte Stellen in den Artikeln erhalten.',
+    deleteConfirm: 'Quelle löschen',
+    problemsTitle: 'Fehlerhafte Verweise',
+    problemsHint:
+      'Einige Verknüpfungen in diesem Projekt verweisen auf etwas, das nicht mehr existiert. Öffnen Sie die hier genannten Quellen oder Behauptungen und korrigieren oder entfernen Sie die Verknüpfung.',
+  },
+  grading: {
+    reliabilityTitle: 'Zuverlässigkeit der Quelle',
+    credibilityTitle: 'Glaubwürdigkeit der Information',
+    notGraded: 'Nicht eingestuft',
+    reliabilityCode: 'Zuverlässigkeit {{code}}: {{label}}',
+    credibilityCode: 'Glaubwürdigkeit {{code}}: {{label}}',
+    reliabilityNone: 'Zuverlässigkeit nicht eingestuft',
+    credibilityNone: 'Glaubwürdigkeit nicht eingestuft',
+    independence:
+      'Quelle und Information werden getrennt bewertet: Eine zuverlässige Quelle kann zweifelhafte Informationen weitergeben, und eine unbekannte Quelle kann bestätigte Fakten liefern.',
+    reliability: {
+      A: {
+        label: 'Völlig zuverlässig',
+        meaning:
+          'Keine Zweifel an Echtheit, Vertrauenswürdigkeit oder Kompetenz; lag bisher immer richtig.',
+      },
+      B: {
+        label: 'Meist zuverlässig',
+        meaning:
+          'Nur geringe Zweifel; das meiste, was sie bisher lieferte, erwies sich als richtig.',
+      },
+      C: {
+        label: 'Ziemlich zuverlässig',
+        meaning:
+          'Gewisse Zweifel, hat aber in der Vergangenheit zutreffende Informationen geliefert.',
+      },
+      D: {
+        label: 'Meist nicht zuverlässig',
+        meaning: 'Erhebliche Zweifel, lag aber gelegentlich richtig.',
+      },
+      E: {
+        label: 'Unzuverlässig',
+        meaning:
+          'Es mangelt an Echtheit, Vertrauenswürdigkeit oder Kompetenz; hat bereits falsche Informationen geliefert.',
+      },
+      F: {
+        label: 'Nicht beurteilbar',
+        meaning:
+          'Noch keine Grundlage für eine Bewertung, etwa bei einer neuen oder unbekannten Quelle. Nicht gleichbedeutend mit E.',
+      },
+    },
+    credibility: {
+      1: {
+        label: 'Bestätigt',
+        meaning:
+          'Von unabhängigen Quellen bestätigt; schlüssig und im Einklang mit dem übrigen Wissensstand.',
+      },
+      2: {
+        label: 'Wahrscheinlich wahr',
+        meaning:
+          'Nicht unabhängig bestätigt, aber schlüssig und mit anderen Informationen vereinbar.',
+      },
+      3: {
+        label: 'Möglicherweise wahr',
+        meaning:
+          'Nicht bestätigt; einigermaßen schlüssig und mit einem Teil der übrigen Informationen vereinbar.',
+      },
+      4: {
+        label: 'Zweifelhaft',
+        meaning: 'Nicht bestätigt; möglich, aber nicht schlüssig, und nichts anderes stützt es.',
+      },
+      5: {
+        label: 'Unwahrscheinlich',
+        meaning: 'Nicht bestätigt, nicht schlüssig und von anderen Informationen widerlegt.',
+      },
+      6: {
+        label: 'Nicht beurteilbar',
+        meaning:
+          'Keine Grundlage, um den Wahrheitsgehalt einzuschätzen. Nicht gleichbedeutend mit 5.',
+      },
+    },
   },
 }
