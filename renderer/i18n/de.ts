@@ -88,6 +88,14 @@ export const de: Messages = {
     retrievedAt: 'Abgerufen',
     origin: 'Importiert aus {{file}} (SHA-256 {{sha}})',
   },
+  integrity: {
+    title_one: '{{count}} defekter Verweis',
+    title_other: '{{count}} defekte Verweise',
+    explain:
+      'Einige Verknüpfungen zwischen Behauptungen, Quellen, Schlagwörtern und Annotationen zeigen auf etwas, das es nicht mehr gibt. Es wurde nichts verändert; korrigieren oder entfernen Sie die unten genannten Verknüpfungen.',
+    show: 'Details anzeigen',
+    hide: 'Details ausblenden',
+  },
   kinds: {
     claim: 'Behauptung',
     source: 'Quelle',

@@ -86,6 +86,14 @@ export const en = {
     retrievedAt: 'Retrieved',
     origin: 'Imported from {{file}} (SHA-256 {{sha}})',
   },
+  integrity: {
+    title_one: '{{count}} broken reference',
+    title_other: '{{count}} broken references',
+    explain:
+      'Some links between claims, sources, tags and annotations point at things that no longer exist. Nothing was changed; fix or remove the links below.',
+    show: 'Show details',
+    hide: 'Hide details',
+  },
   kinds: {
     claim: 'Claim',
     source: 'Source',

@@ -12,6 +12,7 @@ import { readDroppedFiles } from '../articles/dropped-files'
 import { Reader } from '../reader/Reader'
 import { CodebookView } from '../tags/CodebookView'
 import { ClaimsBoard } from '../claims/ClaimsBoard'
+import { IntegrityBanner } from '../claims/IntegrityBanner'
 import { ComparisonView } from '../claims/ComparisonView'
 import { SourcesView } from '../sources/SourcesView'
 import { ConfirmDialog } from '../ui/Modal'
@@ -282,6 +283,7 @@ export function ProjectScreen(props: ProjectScreenProps) {
         </ul>
       </aside>
       <main className="content">
+        <IntegrityBanner />
         {tab === 'codebook' && <CodebookView />}
         {tab === 'claims' && (
           <ClaimsBoard onOpenMention={openMention} focusClaimId={focusClaimId} />
