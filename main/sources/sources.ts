@@ -82,6 +82,19 @@ export async function updateSource(
     updatedAt: now(),
   }
   after.name = after.name.trim().normalize('NFC')
+  const clash = project.registry.data.sources.find(
+    (s) => s.id !== before.id && s.name.toLocaleLowerCase() === after.name.toLocaleLowerCase(),
+  )
+  if (clash) {
+    throw new AppFailure(
+      'invalid-input',
+      `A source named “${clash.name}” already exists; merge the two instead.`,
+      {
+        field: 'name',
+        existingId: clash.id,
+      },
+    )
+  }
   after.aliases = unique(after.aliases).filter((a) => a !== after.name)
   await project.history.commit(`Edit source “${after.name}”`, [{ entity: 'source', before, after }])
   return after
