@@ -61,7 +61,10 @@ export interface MainApi {
 
 export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
   const settings = await SettingsStore.open(deps.dataDir)
-  const workspace = new Workspace(settings, deps.emit, { backupPolicy: deps.backupPolicy })
+  const workspace = new Workspace(settings, deps.emit, {
+    backupPolicy: deps.backupPolicy,
+    userName: deps.userName,
+  })
 
   const project = () => workspace.project()
   // Mutations run one at a time: each reads the state it changes and commits it without another

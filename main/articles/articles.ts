@@ -73,10 +73,14 @@ export async function deleteArticle(project: OpenProject, articleId: string): Pr
     p.updatedAt = new Date().toISOString()
   })
   // Claims and sources keep no mention of an article that is gone (not undoable, like the deletion).
+  // New objects, not edits in place: undo history holds the old states and must keep them.
+  const keep = <T extends { mentions: Array<{ articleId: string }> }>(item: T): T =>
+    item.mentions.some((m) => m.articleId === articleId)
+      ? { ...item, mentions: item.mentions.filter((m) => m.articleId !== articleId) }
+      : item
   await project.registry.update((registry) => {
-    for (const item of [...registry.claims, ...registry.sources]) {
-      item.mentions = item.mentions.filter((m) => m.articleId !== articleId)
-    }
+    registry.claims = registry.claims.map(keep)
+    registry.sources = registry.sources.map(keep)
   })
   await project.removeArticleFile(articleId)
 }

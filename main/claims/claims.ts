@@ -60,8 +60,11 @@ export async function createClaim(
   if (input.mention) {
     const { article, annotation } = await requireMention(project, input.mention)
     mentions.push(input.mention)
-    language = article.language
-    if (!statement) statement = annotation.quote.exact.trim()
+    // The quote is in the article's language; a statement the researcher wrote may not be.
+    if (!statement) {
+      statement = annotation.quote.exact.trim()
+      language = article.language
+    }
   }
   if (!statement)
     throw new AppFailure('invalid-input', 'Write the claim in your own words.', {
@@ -162,6 +165,8 @@ export async function setClaimMention(
 ): Promise<Claim> {
   const before = findClaim(project, input.id)
   if (linked) await requireMention(project, input.mention)
+  const has = before.mentions.some((m) => sameMention(m, input.mention))
+  if (has === linked) return before
   const others = before.mentions.filter((m) => !sameMention(m, input.mention))
   const after: Claim = {
     ...before,
@@ -197,9 +202,11 @@ export async function createRelation(
       field: 'toClaimId',
     })
   }
+  // "refines" has a direction; the other relations read the same both ways.
+  const symmetric = input.type !== 'refines'
   const pair = (r: ClaimRelation) =>
     (r.fromClaimId === input.fromClaimId && r.toClaimId === input.toClaimId) ||
-    (r.fromClaimId === input.toClaimId && r.toClaimId === input.fromClaimId)
+    (symmetric && r.fromClaimId === input.toClaimId && r.toClaimId === input.fromClaimId)
   const existing = project.registry.data.relations.find((r) => pair(r) && r.type === input.type)
   if (existing) return existing
   const relation: ClaimRelation = { id: randomUUID(), ...input, createdAt: now() }

@@ -127,11 +127,23 @@ export async function applyChanges(
   }
   if (registryChanges.length > 0) {
     const forward = direction === 'forward'
+    // Mentions of articles deleted since a step was recorded are not brought back by undo.
+    const articleIds = new Set(project.doc.data.articles.map((a) => a.id))
     await project.registry.update((registry) => {
       for (const change of registryChanges) {
         const key = REGISTRY_LISTS[change.entity]
         const list = registry[key] as Array<{ id: string }>
-        const state = (forward ? change.after : change.before) as { id: string } | null
+        let state = (forward ? change.after : change.before) as { id: string } | null
+        if (state && 'mentions' in state) {
+          const mentions = (state as { mentions: Array<{ articleId: string }> }).mentions
+          state = { ...state, mentions: mentions.filter((m) => articleIds.has(m.articleId)) } as {
+            id: string
+          }
+        }
+        // A removal remembers where the item stood when it was removed, so that undoing several
+        // removals in reverse order puts each back exactly in its place.
+        if (forward && change.after === null)
+          change.position = list.findIndex((item) => item.id === idOf(change))
         ;(registry[key] as Array<{ id: string }>) = upsertById(
           list,
           idOf(change),
@@ -145,6 +157,9 @@ export async function applyChanges(
     await project.doc.update((p) => {
       for (const change of tagChanges) {
         const forward = direction === 'forward'
+        if (forward && change.after === null) {
+          change.position = p.tags.findIndex((t) => t.id === idOf(change))
+        }
         p.tags = upsertById(
           p.tags,
           idOf(change),
@@ -159,4 +174,39 @@ export async function applyChanges(
       p.updatedAt = new Date().toISOString()
     })
   }
+}
+
+/**
+ * Folds several changes to the same registry entity or tag into one: each was computed from the
+ * entity's state before the action, so the fields each one changed are applied in turn.
+ */
+export function composeChanges(changes: Change[]): Change[] {
+  const result: Change[] = []
+  const byKey = new Map<string, number>()
+  for (const change of changes) {
+    if (change.entity === 'annotation' || change.entity === 'article-text') {
+      result.push(change)
+      continue
+    }
+    const key = `${change.entity}/${idOf(change)}`
+    const at = byKey.get(key)
+    const first = at === undefined ? undefined : result[at]
+    if (at === undefined || !first || first.entity !== change.entity) {
+      byKey.set(key, result.length)
+      result.push(change)
+      continue
+    }
+    const earlier = first as { before: object | null; after: object | null }
+    if (change.after === null || earlier.after === null || change.before === null) {
+      result[at] = { ...first, after: change.after } as Change
+      continue
+    }
+    const merged: Record<string, unknown> = { ...earlier.after }
+    const before = change.before as Record<string, unknown>
+    for (const [field, value] of Object.entries(change.after)) {
+      if (JSON.stringify(value) !== JSON.stringify(before[field])) merged[field] = value
+    }
+    result[at] = { ...first, after: merged } as Change
+  }
+  return result
 }

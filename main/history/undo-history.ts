@@ -1,7 +1,7 @@
 import type { HistoryState } from '../../shared/api'
 import { AppFailure } from '../../shared/result'
 import type { OpenProject } from '../projects/open-project'
-import { applyChanges, type Change } from './changes'
+import { applyChanges, type Change, composeChanges } from './changes'
 
 interface Entry {
   label: string
@@ -22,7 +22,8 @@ export class UndoHistory {
   constructor(private readonly project: OpenProject) {}
 
   /** Applies an action's changes durably and makes it undoable. */
-  async commit(label: string, changes: Change[]): Promise<void> {
+  async commit(label: string, parts: Change[]): Promise<void> {
+    const changes = composeChanges(parts)
     if (changes.length === 0) return
     await applyChanges(this.project, changes, 'forward')
     this.done.push({ label, changes })

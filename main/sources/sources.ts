@@ -25,8 +25,9 @@ export async function createSource(
     if (!name) name = annotation.quote.exact.trim()
   }
   if (!name) throw new AppFailure('invalid-input', 'Give the source a name.', { field: 'name' })
-  const clash = project.registry.data.sources.find(
-    (s) => s.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
+  // A name that is another source's alias is that source too: link to it instead.
+  const clash = project.registry.data.sources.find((s) =>
+    [s.name, ...s.aliases].some((n) => n.toLocaleLowerCase() === name.toLocaleLowerCase()),
   )
   if (clash) {
     throw new AppFailure(
@@ -108,6 +109,7 @@ export async function setSourceMention(
 ): Promise<Source> {
   const before = findSource(project, input.id)
   if (linked) await requireMention(project, input.mention)
+  if (before.mentions.some((m) => sameMention(m, input.mention)) === linked) return before
   const others = before.mentions.filter((m) => !sameMention(m, input.mention))
   const after: Source = {
     ...before,

@@ -112,6 +112,48 @@ export function SelectionPopup(props: SelectionPopupProps) {
           </button>
         ))}
       </div>
+      {(similar.length > 0 || sourceMatches.length > 0) && (
+        <div className="link-suggestions" aria-label={t('reader.linkSuggestions')} role="group">
+          {similar.map((claim) => (
+            <button
+              key={claim.id}
+              type="button"
+              className="link-suggestion"
+              onClick={() => onCreate('claim', tagIds, comment, { claimId: claim.id })}
+            >
+              <span className="kind-badge kind-claim">{t('reader.mentionOfClaim')}</span>{' '}
+              {claim.statement}
+            </button>
+          ))}
+          {sourceMatches.map((source) => (
+            <button
+              key={source.id}
+              type="button"
+              className="link-suggestion"
+              onClick={() => onCreate('source', tagIds, comment, { sourceId: source.id })}
+            >
+              <span className="kind-badge kind-source">{t('reader.mentionOfSource')}</span>{' '}
+              {source.name}
+            </button>
+          ))}
+        </div>
+      )}
+      {claims.length > 0 && (
+        <select
+          aria-label={t('reader.linkToClaim')}
+          value=""
+          onChange={(e) =>
+            e.target.value && onCreate('claim', tagIds, comment, { claimId: e.target.value })
+          }
+        >
+          <option value="">{t('reader.linkToClaim')}</option>
+          {claims.map((claim) => (
+            <option key={claim.id} value={claim.id}>
+              {claim.statement.length > 90 ? `${claim.statement.slice(0, 90)}…` : claim.statement}
+            </option>
+          ))}
+        </select>
+      )}
       <TagPicker
         tags={tags}
         byId={tagsById}

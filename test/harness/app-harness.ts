@@ -89,16 +89,20 @@ declare global {
   }
 }
 
-/** The preload's API, provided through a Playwright binding instead of Electron IPC. */
-function installBridge(): void {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+/**
+ * The preload's API, provided through a Playwright binding instead of Electron IPC. A string, not
+ * a function: tools that transform this file (tsx, esbuild's keepNames) would add helpers the
+ * page does not have.
+ */
+const BRIDGE_SCRIPT = `(() => {
+  const listeners = new Map()
   window.__claimdeskEmit = (event, payload) => {
     for (const listener of listeners.get(event) ?? []) listener(payload)
   }
   Object.defineProperty(window, 'claimdesk', {
     value: Object.freeze({
-      invoke: (channel: string, input: unknown) => window.__claimdeskInvoke(channel, input),
-      on: (event: string, listener: (payload: unknown) => void) => {
+      invoke: (channel, input) => window.__claimdeskInvoke(channel, input),
+      on: (event, listener) => {
         const set = listeners.get(event) ?? new Set()
         set.add(listener)
         listeners.set(event, set)
@@ -106,7 +110,7 @@ function installBridge(): void {
       },
     }),
   })
-}
+})()`
 
 export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -138,7 +142,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     await context.exposeBinding('__claimdeskInvoke', (_source, channel: unknown, input: unknown) =>
       api.invoke(channel, input),
     )
-    await context.addInitScript(installBridge)
+    await context.addInitScript({ content: BRIDGE_SCRIPT })
   } catch (error) {
     await browser?.close()
     await server?.close()

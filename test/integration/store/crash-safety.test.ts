@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
-import { readdir } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addArticle } from '../../../main/articles/articles'
 import { OpenProject } from '../../../main/projects/open-project'
@@ -10,6 +11,7 @@ import { tempDir } from '../../helpers/temp-dir'
 const WRITER = resolve(import.meta.dirname, 'kill-writer.ts')
 const REPO = resolve(import.meta.dirname, '../../..')
 const KILLS = 50
+let writerBundle = ''
 
 interface RunResult {
   annotations: string[]
@@ -24,8 +26,8 @@ function runAndKill(
   delayMs: number,
 ): Promise<RunResult> {
   return new Promise((done, fail) => {
-    // `node --import tsx` (not the tsx CLI, which forks): the pid we kill is the writer itself.
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, folder, articleId, prefix], {
+    // Plain node on a prebuilt bundle: the pid we kill is the writer itself, and it starts fast.
+    const child = spawn(process.execPath, [writerBundle, folder, articleId, prefix], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -57,6 +59,18 @@ describe('a process killed while saving', () => {
 
   beforeAll(async () => {
     dir = await tempDir()
+    // Inside the repository, so the bundle's package imports (zod, lowdb) resolve.
+    writerBundle = join(REPO, 'node_modules', '.cache', `kill-writer-${process.pid}.mjs`)
+    await build({
+      entryPoints: [WRITER],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: writerBundle,
+      logLevel: 'silent',
+    })
     folder = join(dir.path, 'project')
     const project = await OpenProject.create(folder, 'Crash test')
     const article = await addArticle(project, {
@@ -71,40 +85,49 @@ describe('a process killed while saving', () => {
     articleId = article.id
     await project.close()
   })
-  afterAll(async () => dir.cleanup())
-
-  it(`leaves a project that opens and holds every reported save, over ${KILLS} SIGKILLs`, async () => {
-    const expectedAnnotations = new Set<string>()
-    const expectedArticles = new Set<string>()
-    let totalSaves = 0
-    for (let round = 0; round < KILLS; round++) {
-      // Random moments: early (during open/first writes) up to well into the loop.
-      const delay = Math.floor(Math.random() * 120)
-      const reported = await runAndKill(folder, articleId, `r${round}`, delay)
-      reported.annotations.forEach((id) => expectedAnnotations.add(id))
-      reported.articles.forEach((id) => expectedArticles.add(id))
-      totalSaves += reported.annotations.length + reported.articles.length
-
-      // The dead writer's lock is stale and must be taken over.
-      const project = await OpenProject.open(folder)
-      try {
-        const saved = new Set((await project.article(articleId)).data.annotations.map((a) => a.id))
-        const missing = [...expectedAnnotations].filter((id) => !saved.has(id))
-        expect(missing, `round ${round}: annotations reported saved but lost`).toEqual([])
-        const indexed = new Set(project.doc.data.articles.map((a) => a.id))
-        for (const id of expectedArticles) {
-          expect(indexed.has(id), `round ${round}: article ${id} missing from index`).toBe(true)
-          await project.article(id) // loads and validates
-        }
-      } finally {
-        await project.close()
-      }
-    }
-    // The crash test only means something if the writer got to write.
-    expect(totalSaves).toBeGreaterThan(KILLS)
-    const leftovers = (await readdir(join(folder, 'articles'))).filter((n) =>
-      n.endsWith(TEMP_SUFFIX),
-    )
-    expect(leftovers).toEqual([])
+  afterAll(async () => {
+    await rm(writerBundle, { force: true })
+    await dir.cleanup()
   })
+
+  it(
+    `leaves a project that opens and holds every reported save, over ${KILLS} SIGKILLs`,
+    { timeout: 300_000 },
+    async () => {
+      const expectedAnnotations = new Set<string>()
+      const expectedArticles = new Set<string>()
+      let totalSaves = 0
+      for (let round = 0; round < KILLS; round++) {
+        // Random moments: early (during open/first writes) up to well into the loop.
+        const delay = Math.floor(Math.random() * 120)
+        const reported = await runAndKill(folder, articleId, `r${round}`, delay)
+        reported.annotations.forEach((id) => expectedAnnotations.add(id))
+        reported.articles.forEach((id) => expectedArticles.add(id))
+        totalSaves += reported.annotations.length + reported.articles.length
+
+        // The dead writer's lock is stale and must be taken over.
+        const project = await OpenProject.open(folder)
+        try {
+          const saved = new Set(
+            (await project.article(articleId)).data.annotations.map((a) => a.id),
+          )
+          const missing = [...expectedAnnotations].filter((id) => !saved.has(id))
+          expect(missing, `round ${round}: annotations reported saved but lost`).toEqual([])
+          const indexed = new Set(project.doc.data.articles.map((a) => a.id))
+          for (const id of expectedArticles) {
+            expect(indexed.has(id), `round ${round}: article ${id} missing from index`).toBe(true)
+            await project.article(id) // loads and validates
+          }
+        } finally {
+          await project.close()
+        }
+      }
+      // The crash test only means something if the writer got to write.
+      expect(totalSaves).toBeGreaterThan(KILLS)
+      const leftovers = (await readdir(join(folder, 'articles'))).filter((n) =>
+        n.endsWith(TEMP_SUFFIX),
+      )
+      expect(leftovers).toEqual([])
+    },
+  )
 })
