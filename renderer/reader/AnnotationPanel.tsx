@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
 import type { Claim } from '../../shared/model/claim'
@@ -99,14 +99,26 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
     props
   const { t } = useTranslation()
   const mutate = useMutation()
-  const mentionOf = (annotationId: string) => ({
-    claims: props.claims.filter((c) =>
-      c.mentions.some((m) => m.articleId === articleId && m.annotationId === annotationId),
-    ),
-    sources: props.sources.filter((s) =>
-      s.mentions.some((m) => m.articleId === articleId && m.annotationId === annotationId),
-    ),
-  })
+  // Which claims and sources each annotation of this article mentions, computed once per change.
+  const linksByAnnotation = useMemo(() => {
+    const links = new Map<string, { claims: Claim[]; sources: Source[] }>()
+    const entry = (id: string) => {
+      let found = links.get(id)
+      if (!found) links.set(id, (found = { claims: [], sources: [] }))
+      return found
+    }
+    for (const claim of props.claims) {
+      for (const m of claim.mentions)
+        if (m.articleId === articleId) entry(m.annotationId).claims.push(claim)
+    }
+    for (const source of props.sources) {
+      for (const m of source.mentions)
+        if (m.articleId === articleId) entry(m.annotationId).sources.push(source)
+    }
+    return links
+  }, [props.claims, props.sources, articleId])
+  const mentionOf = (annotationId: string) =>
+    linksByAnnotation.get(annotationId) ?? { claims: [], sources: [] }
   const [kinds, setKinds] = useState<AnnotationKind[]>([])
   const [tagFilter, setTagFilter] = useState('')
   const listRef = useRef<HTMLOListElement>(null)

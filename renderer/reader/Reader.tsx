@@ -1,7 +1,7 @@
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CodePointIndex } from '../../shared/anchoring'
-import type { AnnotationKind } from '../../shared/model/annotation'
+import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
 import type { ArticleDocument } from '../../shared/model/article'
 import { call } from '../api'
 import { useMutation } from '../app/useMutation'
@@ -105,19 +105,43 @@ export function Reader({ articleId, onDelete, focusAnnotationId, onOpenClaim }: 
     async (kind: AnnotationKind, tagIds: string[], comment: string, link?: AnnotationLink) => {
       if (!pending) return
       const range = { articleId, kind, start: pending.start, end: pending.end, tagIds, comment }
+      // Show the highlight at once; the saved annotation replaces it (or it goes if saving fails).
+      const provisionalId = `pending-${Date.now()}`
+      const time = new Date().toISOString()
+      const provisional: Annotation = {
+        id: provisionalId,
+        kind,
+        quote: { exact: pending.quote, prefix: '', suffix: '' },
+        position: { start: pending.start, end: pending.end },
+        orphaned: false,
+        tagIds,
+        comment,
+        createdAt: time,
+        updatedAt: time,
+      }
+      const withAnnotation = (a: Annotation, drop: string) => (doc: ArticleDocument | null) =>
+        doc && { ...doc, annotations: [...doc.annotations.filter((x) => x.id !== drop), a] }
+      setArticle(withAnnotation(provisional, provisionalId))
+      window.getSelection()?.removeAllRanges()
+      setPending(null)
       const created = link
         ? await mutate('annotations:createLinked', { ...range, link }).then((r) =>
             r.ok ? { ok: true as const, value: r.value.annotation } : r,
           )
         : await mutate('annotations:create', range)
       if (!created.ok) {
-        // Bad input stays in the popup to fix; a failed save is kept in a notice with "Try again".
-        if (created.error.code === 'invalid-input') return setPendingError(created.error.message)
-        setPending(null)
+        setArticle(
+          (doc) =>
+            doc && { ...doc, annotations: doc.annotations.filter((x) => x.id !== provisionalId) },
+        )
+        // Bad input goes back to the popup to fix; a failed save is kept in a notice with "Try again".
+        if (created.error.code === 'invalid-input') {
+          setPending(pending)
+          setPendingError(created.error.message)
+        }
         return
       }
-      window.getSelection()?.removeAllRanges()
-      setPending(null)
+      setArticle(withAnnotation(created.value, provisionalId))
       setActiveId(created.value.id)
     },
     [articleId, mutate, pending],

@@ -21,6 +21,8 @@ async function importThroughDialog(app: AppHarness, files: string[]) {
 
 /** The id of the only annotation whose highlight shows `text`. */
 async function annotationIdFor(app: AppHarness, text: string): Promise<string> {
+  // The reader shows a provisional highlight until the save answers; wait for the saved one.
+  await expect.poll(() => app.page.locator('mark[data-ids*="pending-"]').count()).toBe(0)
   const ids = await app.page.evaluate(
     (needle) =>
       [...document.querySelectorAll('mark[data-ids]')]
