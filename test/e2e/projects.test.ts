@@ -31,7 +31,7 @@ describe('projects and articles through the UI', () => {
     const { page } = app
     const folder = join(app.workDir, 'korea-project')
 
-    await expect(page.getByText('No recent projects yet').isVisible()).resolves.toBe(true)
+    await page.getByText('No recent projects yet').waitFor()
     await app.screenshot('start-empty')
 
     await page.getByLabel('Project name').fill('Nordkorea in Russland')
