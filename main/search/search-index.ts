@@ -4,10 +4,11 @@
  * keeps the index in step with the project.
  *
  * Layout:
- * - A dictionary of keys (tokenize.ts) with integer term ids. Each term has one postings
- *   buffer of varints, per document in increasing id order: doc-id delta, title tf, text tf,
- *   byte length of the positions, then the positions as deltas. Title tokens are at positions
- *   0..t-1 and text tokens from t+1 on, so no phrase spans title and text.
+ * - A dictionary of keys (tokenize.ts) with integer term ids. Each term has one postings list
+ *   of varints (postings.ts), per document in increasing id order: doc-id delta, title tf,
+ *   text tf, byte length of the positions, then the positions as deltas. Title tokens are at
+ *   positions 0..t-1 and text tokens from t+1 on, so no phrase spans title and text. Only
+ *   quoted phrases and the proximity bonus read positions.
  * - Folded and stemmed spellings are variants of a term (variants.ts), kept in a second map
  *   from variant key to term ids; postings exist for the keys as written only.
  * - Documents get increasing integer ids; per-document figures live in typed arrays. Removing
@@ -15,7 +16,8 @@
  *   rewritten without the dead documents once they outnumber the live ones. Updating is
  *   remove + add (new id). Dictionary keys are never dropped.
  * - Titles and texts are kept (by reference) so that snippets and highlights can be computed
- *   on demand for the hits shown, and so that removal finds the terms to update.
+ *   on demand for the hits shown (by tokenizing them again), and so that removal finds the
+ *   terms to update.
  *
  * Matching and ranking:
  * - Every word of the query must match (see query.ts for phrases, exclusion and prefixes). A
@@ -28,6 +30,7 @@
  *   occurrence matches exactly). Consecutive query words that stand next to each other in the
  *   document add a proximity bonus, so "Kanzleramt bestätigte" ranks the adjacent words first.
  */
+import { grow, PostingCursor, PostingStore, varintSize, writeVarint } from './postings'
 import { type HighlightMatcher, makeSnippets, matchRanges, toHighlights } from './snippets'
 import { parseQuery, type QueryItem } from './query'
 import { forEachToken, type Token } from './tokenize'
@@ -61,6 +64,20 @@ const MAX_LIMIT = 1000
 /** Positions and doc-id deltas are written as at most four 7-bit groups. */
 const MAX_VARINT = 2 ** 28 - 1
 
+export interface SearchIndexStats {
+  /** Live documents. */
+  documents: number
+  /** Document ids handed out (updated and removed documents leave theirs behind). */
+  documentIds: number
+  /** Distinct dictionary keys. */
+  terms: number
+  /** Distinct folded and stemmed variant keys. */
+  variantKeys: number
+  /** Bytes of postings written, and allocated for them. */
+  postingBytes: number
+  postingCapacity: number
+}
+
 const TYPE_INDEX: Record<SearchDocType, number> = {
   article: 0,
   annotation: 1,
@@ -85,6 +102,12 @@ interface Expansion {
   masks: number[]
   /** Sum of the terms' document frequencies (an upper bound of the matches). */
   df: number
+  /**
+   * One inverse document frequency for the whole token, from the documents matching it as
+   * written or folded (all matches when there are none), so that a rare spelling of a word
+   * ("3,000" among many "3.000") does not outweigh the spelling searched for.
+   */
+  idf: number
 }
 
 interface Unit {
@@ -100,99 +123,6 @@ interface Gathered {
   offsets: Int32Array
   /** position × 2, + 1 when the term matched other than exactly. */
   positions: Int32Array
-}
-
-const varintSize = (v: number): number => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4)
-
-function writeVarint(buf: Uint8Array, at: number, value: number): number {
-  let v = value
-  let p = at
-  while (v >= 0x80) {
-    buf[p++] = (v & 0x7f) | 0x80
-    v >>>= 7
-  }
-  buf[p++] = v
-  return p
-}
-
-/** Reads one term's postings; `next()` moves to the following document. */
-class PostingCursor {
-  private buf: Uint8Array = new Uint8Array(0)
-  private end = 0
-  private p = 0
-  doc = -1
-  titleTf = 0
-  textTf = 0
-  /** Where this document's positions start in the buffer. */
-  positionsAt = 0
-
-  reset(buf: Uint8Array, end: number): void {
-    this.buf = buf
-    this.end = end
-    this.p = 0
-    this.doc = -1
-  }
-
-  private varint(): number {
-    const buf = this.buf
-    let b = buf[this.p++] ?? 0
-    let v = b & 0x7f
-    let shift = 7
-    while (b & 0x80) {
-      b = buf[this.p++] ?? 0
-      v |= (b & 0x7f) << shift
-      shift += 7
-    }
-    return v
-  }
-
-  next(): boolean {
-    if (this.p >= this.end) return false
-    this.doc += this.varint()
-    this.titleTf = this.varint()
-    this.textTf = this.varint()
-    const bytes = this.varint()
-    this.positionsAt = this.p
-    this.p += bytes
-    return true
-  }
-
-  /** Calls `visit` with each position of the current document, in increasing order. */
-  positions(visit: (position: number) => void): void {
-    const saved = this.p
-    this.p = this.positionsAt
-    let position = 0
-    const count = this.titleTf + this.textTf
-    for (let i = 0; i < count; i++) {
-      position += this.varint()
-      visit(position)
-    }
-    this.p = saved
-  }
-
-  /** Writes the current document's positions (× 2 + `flag`) into `out` from `at`. */
-  positionsInto(out: Int32Array, at: number, flag: number): number {
-    const saved = this.p
-    this.p = this.positionsAt
-    let position = 0
-    let o = at
-    const count = this.titleTf + this.textTf
-    for (let i = 0; i < count; i++) {
-      position += this.varint()
-      out[o++] = position * 2 + flag
-    }
-    this.p = saved
-    return o
-  }
-}
-
-function grow<T extends Int32Array | Uint8Array | Float64Array>(array: T, size: number): T {
-  if (array.length >= size) return array
-  let capacity = Math.max(16, array.length)
-  while (capacity < size) capacity *= 2
-  const bigger = new (array.constructor as new (n: number) => T)(capacity)
-  bigger.set(array)
-  return bigger
 }
 
 /** A copy of `s` that does not keep alive the (larger) string it was sliced from. */
@@ -259,8 +189,7 @@ export class SearchIndex {
   // Dictionary and postings, by term id.
   private readonly dict = new Map<string, number>()
   private keys: string[] = []
-  private bufs: Uint8Array[] = []
-  private bufLens = new Int32Array(1024)
+  private readonly postings = new PostingStore()
   private lastDocs = new Int32Array(1024)
   /** Live documents containing the term. */
   private dfs = new Int32Array(1024)
@@ -308,6 +237,19 @@ export class SearchIndex {
   /** Live documents. */
   get size(): number {
     return this.live
+  }
+
+  /** Figures for benchmarks and diagnostics. */
+  stats(): SearchIndexStats {
+    const { used: postingBytes, allocated: postingCapacity } = this.postings.sizes()
+    return {
+      documents: this.live,
+      documentIds: this.docs.length,
+      terms: this.keys.length,
+      variantKeys: this.variants.size,
+      postingBytes,
+      postingCapacity,
+    }
   }
 
   /** Adds a document; one with the same type and id is replaced. */
@@ -458,7 +400,7 @@ export class SearchIndex {
     const key = ownString(rawKey)
     const term = this.keys.length
     const size = term + 1
-    this.bufLens = grow(this.bufLens, size)
+    this.postings.ensureTerms(size)
     this.lastDocs = grow(this.lastDocs, size)
     this.dfs = grow(this.dfs, size)
     this.stored = grow(this.stored, size)
@@ -467,7 +409,6 @@ export class SearchIndex {
     this.tails = grow(this.tails, size)
     this.dict.set(key, term)
     this.keys.push(key)
-    this.bufs.push(new Uint8Array(16))
     this.lastDocs[term] = -1
     this.pendingKeys.push(key)
     const folds = foldVariants(key)
@@ -545,14 +486,10 @@ export class SearchIndex {
         varintSize(textTf) +
         varintSize(positionBytes) +
         positionBytes
-      let buf = this.bufs[term] ?? new Uint8Array(16)
-      let at = this.bufLens[term] ?? 0
-      if (at + need > buf.length) {
-        const bigger = new Uint8Array(Math.max(at + need, Math.ceil(buf.length * 1.5)))
-        bigger.set(buf.subarray(0, at))
-        buf = bigger
-        this.bufs[term] = buf
-      }
+      const store = this.postings
+      store.reserve(term, need)
+      const buf = store.buf
+      let at = store.at
       at = writeVarint(buf, at, delta)
       at = writeVarint(buf, at, titleTf)
       at = writeVarint(buf, at, textTf)
@@ -563,7 +500,7 @@ export class SearchIndex {
         at = writeVarint(buf, at, p - previous)
         previous = p
       }
-      this.bufLens[term] = at
+      store.commit(term, at)
       this.lastDocs[term] = docId
       this.dfs[term] = (this.dfs[term] ?? 0) + 1
       this.stored[term] = (this.stored[term] ?? 0) + 1
@@ -573,44 +510,39 @@ export class SearchIndex {
 
   /** Rewrites a term's postings without its dead documents. */
   private compactTerm(term: number): void {
-    const buf = this.bufs[term]
-    if (!buf) return
     const cursor = new PostingCursor()
-    cursor.reset(buf, this.bufLens[term] ?? 0)
-    let out = new Uint8Array(Math.max(16, (this.bufLens[term] ?? 0) + 16))
+    this.postings.open(cursor, term)
+    // Dropping postings never lengthens the list: a merged document-id delta takes at most
+    // the bytes of the two it replaces.
+    const out = new Uint8Array(this.postings.length(term))
+    const positions: number[] = []
     let at = 0
     let last = -1
     let count = 0
     while (cursor.next()) {
       if (!this.alive[cursor.doc]) continue
-      const positions: number[] = []
-      cursor.positions((p) => positions.push(p))
+      const n = cursor.positionsInto(positions, 0, 0)
       let positionBytes = 0
       let previous = 0
-      for (const p of positions) {
+      for (let i = 0; i < n; i++) {
+        const p = (positions[i] ?? 0) / 2
         positionBytes += varintSize(p - previous)
         previous = p
-      }
-      const need = 16 + positionBytes
-      if (at + need > out.length) {
-        const bigger = new Uint8Array((at + need) * 2)
-        bigger.set(out.subarray(0, at))
-        out = bigger
       }
       at = writeVarint(out, at, cursor.doc - last)
       at = writeVarint(out, at, cursor.titleTf)
       at = writeVarint(out, at, cursor.textTf)
       at = writeVarint(out, at, positionBytes)
       previous = 0
-      for (const p of positions) {
+      for (let i = 0; i < n; i++) {
+        const p = (positions[i] ?? 0) / 2
         at = writeVarint(out, at, p - previous)
         previous = p
       }
       last = cursor.doc
       count++
     }
-    this.bufs[term] = out.slice(0, Math.max(16, at))
-    this.bufLens[term] = at
+    this.postings.replace(term, out.subarray(0, at))
     this.lastDocs[term] = last
     this.stored[term] = count
   }
@@ -720,7 +652,8 @@ export class SearchIndex {
         }
       }
     }
-    const expansion: Expansion = { terms: [], classes: [], masks: [], df: 0 }
+    const expansion: Expansion = { terms: [], classes: [], masks: [], df: 0, idf: 0 }
+    let closeDf = 0
     for (const [term, value] of found) {
       const df = this.dfs[term] ?? 0
       if (df === 0) continue
@@ -728,7 +661,9 @@ export class SearchIndex {
       expansion.classes.push(value >> 4)
       expansion.masks.push(value & 0xf)
       expansion.df += df
+      if (value >> 4 <= FOLDED) closeDf += df
     }
+    expansion.idf = this.idf(closeDf > 0 ? closeDf : expansion.df)
     return expansion
   }
 
@@ -785,10 +720,8 @@ export class SearchIndex {
     for (let j = 0; j < exp.terms.length; j++) {
       const term = exp.terms[j] ?? 0
       const mask = exp.masks[j] ?? ALL_DOCS
-      const weight = score
-        ? classWeight(exp.classes[j] ?? PREFIXED) * this.idf(this.dfs[term] ?? 0)
-        : 0
-      cursor.reset(this.bufs[term] ?? new Uint8Array(0), this.bufLens[term] ?? 0)
+      const weight = score ? classWeight(exp.classes[j] ?? PREFIXED) * exp.idf : 0
+      this.postings.open(cursor, term)
       while (cursor.next()) {
         const doc = cursor.doc
         if (alive[doc] === 0) continue
@@ -852,7 +785,7 @@ export class SearchIndex {
         const term = exp.terms[j] ?? 0
         const mask = exp.masks[j] ?? ALL_DOCS
         const flag = exp.classes[j] === EXACT ? 0 : 1
-        cursor.reset(this.bufs[term] ?? new Uint8Array(0), this.bufLens[term] ?? 0)
+        this.postings.open(cursor, term)
         while (cursor.next()) {
           const doc = cursor.doc
           if (alive[doc] === 0 || candGen[doc] !== cand) continue
@@ -892,7 +825,7 @@ export class SearchIndex {
     if (cands.length === 0) return cands
     this.indexCandidates(cands)
     const gathered = tokens.map((exp) => this.gather(exp, cands))
-    const idf = tokens.reduce((sum, exp) => sum + this.idf(exp.df), 0)
+    const idf = tokens.reduce((sum, exp) => sum + exp.idf, 0)
     const k = tokens.length
     const pointers = new Int32Array(k)
     const out: number[] = []
@@ -960,7 +893,7 @@ export class SearchIndex {
     for (const [a, b] of pairs) {
       const ga = positionsOf(a)
       const gb = positionsOf(b)
-      const idf = (this.idf(a.tokens[0]?.df ?? 0) + this.idf(b.tokens[0]?.df ?? 0)) / 2
+      const idf = ((a.tokens[0]?.idf ?? 0) + (b.tokens[0]?.idf ?? 0)) / 2
       for (let ci = 0; ci < cands.length; ci++) {
         const doc = cands[ci] ?? 0
         const titleLen = this.titleLens[doc] ?? 0
@@ -988,24 +921,30 @@ export class SearchIndex {
   // ---- hits -------------------------------------------------------------------------------
 
   private highlightMatcher(positive: readonly Unit[]): HighlightMatcher {
-    const words = new Map<number, { mask: number; items: number }>()
+    const words: HighlightMatcher['words'] = new Map()
     const phrases: HighlightMatcher['phrases'] = []
+    let allItems = 0
     for (const unit of positive) {
       const bit = 2 ** (unit.index % 31)
+      allItems |= bit
       if (unit.item.kind === 'word') {
         const exp = unit.tokens[0]
         if (!exp) continue
         exp.terms.forEach((term, j) => {
-          const entry = words.get(term) ?? { mask: 0, items: 0 }
+          const key = this.keys[term] ?? ''
+          const entry = words.get(key) ?? { mask: 0, items: 0 }
           entry.mask |= exp.masks[j] ?? ALL_DOCS
           entry.items |= bit
-          words.set(term, entry)
+          words.set(key, entry)
         })
       } else {
-        phrases.push({ tokens: unit.tokens.map((exp) => new Set(exp.terms)), items: bit })
+        phrases.push({
+          tokens: unit.tokens.map((exp) => new Set(exp.terms.map((term) => this.keys[term] ?? ''))),
+          items: bit,
+        })
       }
     }
-    return { termOf: (key) => this.dict.get(key), words, phrases }
+    return { words, phrases, allItems }
   }
 
   private hit(doc: number, matcher: HighlightMatcher): SearchHit {
@@ -1017,7 +956,7 @@ export class SearchIndex {
       id: stored.id,
       title: stored.title,
       score: this.scores[doc] ?? 0,
-      snippets: makeSnippets(stored.text, matchRanges(stored.text, matcher, stemmers)),
+      snippets: makeSnippets(stored.text, matchRanges(stored.text, matcher, stemmers, false)),
       titleHighlights: toHighlights(matchRanges(stored.title, matcher, stemmers)),
     }
     if (stored.articleId !== undefined) hit.articleId = stored.articleId

@@ -6,17 +6,17 @@
 import { forEachToken } from './tokenize'
 import type { HighlightRange, SearchSnippet } from './types'
 
-/** What a query highlights, in dictionary term ids. */
+/** What a query highlights, as dictionary keys (the tokenizer's keys of the matching words). */
 export interface HighlightMatcher {
-  /** The term id of a dictionary key, undefined when the key is not in the dictionary. */
-  termOf(key: string): number | undefined
   /**
-   * Terms of the query's words: which stemmers a match needs (bits, see variants.ts; a match
+   * Keys the query's words match: which stemmers a match needs (bits, see variants.ts; it
    * counts when `mask & stemmers-of-the-document` is non-zero) and which query items it is for.
    */
-  words: Map<number, { mask: number; items: number }>
-  /** The query's phrases: the terms each position accepts, and the item bit. */
-  phrases: Array<{ tokens: Array<Set<number>>; items: number }>
+  words: Map<string, { mask: number; items: number }>
+  /** The query's phrases: the keys each position accepts, and the item bit. */
+  phrases: Array<{ tokens: Array<Set<string>>; items: number }>
+  /** Bits of all items that can be highlighted. */
+  allItems: number
 }
 
 export interface MatchRange {
@@ -30,38 +30,57 @@ export const SNIPPET_WIDTH = 160
 export const MAX_SNIPPETS = 3
 /** Characters of context kept in front of the first match of a snippet. */
 const SNIPPET_LEAD = 50
+/**
+ * Matches after which the rest of a long text is not scanned for snippets, once every query
+ * item has been seen: enough to pick three good windows from.
+ */
+const ENOUGH_MATCHES = 30
 
-/** The matches of a query in `text`, sorted and merged where they overlap. */
+/**
+ * The matches of a query in `text`, sorted and merged where they overlap. With `all` false,
+ * scanning stops after ENOUGH_MATCHES once every item was seen (for snippets).
+ */
 export function matchRanges(
   text: string,
   matcher: HighlightMatcher,
   stemmers: number,
+  all = true,
 ): MatchRange[] {
-  const starts: number[] = []
-  const ends: number[] = []
-  const terms: number[] = []
-  forEachToken(text, (key, start, end) => {
-    starts.push(start)
-    ends.push(end)
-    terms.push(matcher.termOf(key) ?? -1)
-  })
   const ranges: MatchRange[] = []
-  for (let i = 0; i < terms.length; i++) {
-    const word = matcher.words.get(terms[i] ?? -1)
+  const phrases = matcher.phrases
+  const longest = phrases.reduce((n, p) => Math.max(n, p.tokens.length), 0)
+  // The last `longest` tokens, for phrases ending at the current one (a ring buffer).
+  const recentKeys: string[] = new Array<string>(longest).fill('')
+  const recentStarts = new Array<number>(longest).fill(0)
+  let count = 0
+  let seen = 0
+  forEachToken(text, (key, start, end) => {
+    if (!all && ranges.length >= ENOUGH_MATCHES && seen === matcher.allItems) return false
+    const word = matcher.words.get(key)
     if (word && (word.mask & stemmers) !== 0) {
-      ranges.push({ start: starts[i] ?? 0, end: ends[i] ?? 0, items: word.items })
+      ranges.push({ start, end, items: word.items })
+      seen |= word.items
     }
-  }
-  for (const phrase of matcher.phrases) {
-    const k = phrase.tokens.length
-    for (let i = 0; i + k <= terms.length; i++) {
-      let j = 0
-      while (j < k && phrase.tokens[j]?.has(terms[i + j] ?? -1)) j++
-      if (j === k) {
-        ranges.push({ start: starts[i] ?? 0, end: ends[i + k - 1] ?? 0, items: phrase.items })
+    if (longest > 0) {
+      recentKeys[count % longest] = key
+      recentStarts[count % longest] = start
+      for (const phrase of phrases) {
+        const k = phrase.tokens.length
+        if (count + 1 < k) continue
+        let j = 0
+        while (j < k && phrase.tokens[j]?.has(recentKeys[(count + 1 - k + j) % longest] ?? '')) {
+          j++
+        }
+        if (j === k) {
+          const first = recentStarts[(count + 1 - k) % longest] ?? start
+          ranges.push({ start: first, end, items: phrase.items })
+          seen |= phrase.items
+        }
       }
     }
-  }
+    count++
+    return true
+  })
   ranges.sort((a, b) => a.start - b.start || b.end - a.end)
   const merged: MatchRange[] = []
   for (const range of ranges) {
@@ -101,8 +120,9 @@ interface Window {
 }
 
 /**
- * The window around `ranges[first..last]`: starts up to SNIPPET_LEAD characters before the
- * first match and after a space, ends before a space, about SNIPPET_WIDTH characters long.
+ * The window around the matches in `text[from..to)`: starts up to SNIPPET_LEAD characters
+ * before them and after a space, ends before a space, about SNIPPET_WIDTH characters long
+ * (longer when the matches need it).
  */
 function windowAround(text: string, from: number, to: number): Window {
   const n = text.length
@@ -124,14 +144,36 @@ function windowAround(text: string, from: number, to: number): Window {
   return { start, end }
 }
 
+/**
+ * The snippet for `window`: runs of whitespace (paragraph breaks included) shown as one
+ * space, "…" where the text goes on, highlights moved to match.
+ */
 function toSnippet(text: string, window: Window, ranges: readonly MatchRange[]): SearchSnippet {
   const lead = window.start > 0 ? '…' : ''
-  const body = text.slice(window.start, window.end).replace(/[\r\n\t]/g, ' ')
+  // at[i]: where text[window.start + i] ends up in the snippet.
+  const at = new Int32Array(window.end - window.start + 1)
+  let body = ''
+  let runStart = -1
+  for (let i = window.start; i < window.end; i++) {
+    const c = text.charCodeAt(i)
+    const space = c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
+    at[i - window.start] = lead.length + body.length
+    if (space) {
+      if (runStart === -1) {
+        runStart = i
+        body += ' '
+      }
+    } else {
+      runStart = -1
+      body += text[i]
+    }
+  }
+  at[window.end - window.start] = lead.length + body.length
   const highlights: HighlightRange[] = []
   for (const r of ranges) {
     if (r.end <= window.start || r.start >= window.end) continue
-    const a = Math.max(r.start, window.start) - window.start + lead.length
-    const b = Math.min(r.end, window.end) - window.start + lead.length
+    const a = at[Math.max(r.start, window.start) - window.start] ?? 0
+    const b = at[Math.min(r.end, window.end) - window.start] ?? 0
     highlights.push([a, b])
   }
   return {

@@ -88,11 +88,17 @@ function isGroupSeparator(c: number): boolean {
 export const TOKEN_GROUPED_NUMBER = 1
 const TOKEN_HAS_JOINER = 2
 
-export type TokenVisitor = (key: string, start: number, end: number, flags: number) => void
+/** Called for each token; returning `false` stops the scan. */
+export type TokenVisitor = (
+  key: string,
+  start: number,
+  end: number,
+  flags: number,
+) => boolean | void
 
 /**
- * Calls `visit` for every token of `text`, in order. `key` is the dictionary form; `start`
- * and `end` are UTF-16 offsets into `text` (end exclusive).
+ * Calls `visit` for every token of `text`, in order, until it returns false. `key` is the
+ * dictionary form; `start` and `end` are UTF-16 offsets into `text` (end exclusive).
  */
 export function forEachToken(text: string, visit: TokenVisitor): void {
   const n = text.length
@@ -160,7 +166,7 @@ export function forEachToken(text: string, visit: TokenVisitor): void {
     if (flags & TOKEN_GROUPED_NUMBER) {
       key = key.replace(/[\u00A0\u2007\u2009\u202F]/g, ' ').replace(/\u2019/g, "'")
     }
-    visit(key, start, end, flags & TOKEN_GROUPED_NUMBER)
+    if (visit(key, start, end, flags & TOKEN_GROUPED_NUMBER) === false) return
   }
 }
 
@@ -204,6 +210,8 @@ export interface Token {
 /** All tokens of `text` as objects (queries, snippets and tests; indexing uses the visitor). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  forEachToken(text, (key, start, end, flags) => tokens.push({ key, start, end, flags }))
+  forEachToken(text, (key, start, end, flags) => {
+    tokens.push({ key, start, end, flags })
+  })
   return tokens
 }

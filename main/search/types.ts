@@ -29,9 +29,9 @@ export type HighlightRange = [number, number]
 
 export interface SearchSnippet {
   /**
-   * About 160 characters of the document text around matches, line breaks shown as spaces,
-   * with "…" in front when it starts after the beginning of the text and "…" at the end when
-   * it stops before the end.
+   * About 160 characters of the document text around matches, each run of whitespace (line
+   * breaks included) shown as one space, with "…" in front when it starts after the beginning
+   * of the text and "…" at the end when it stops before the end.
    */
   text: string
   /** Ranges within `text` (the ellipsis counted) of the matched words. */

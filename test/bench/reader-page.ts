@@ -34,15 +34,15 @@ export interface InteractionStamps {
 }
 
 export interface ScrollStats {
-  /** From the first wheel event to the frame that showed the bottom of the text. */
+  /** From the first scroll event to the frame that showed the bottom of the text. */
   elapsed: number
+  reachedBottom: boolean
   frames: number
   /** Gaps between consecutive frames, ms. */
   gaps: number[]
-  /** Long animation frames (≥ 50 ms) the browser reported, with their durations. */
+  /** Durations of the long animation frames (≥ 50 ms) the browser reported meanwhile. */
   longFrames: number[]
   longFrameType: string
-  scrolled: number
 }
 
 interface BenchProbes {
@@ -267,47 +267,72 @@ export function armScroll(): void {
   const type = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')
     ? 'long-animation-frame'
     : 'longtask'
-  const longFrames: number[] = []
+  const entries: Array<{ start: number; duration: number }> = []
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longFrames.push(entry.duration)
+    for (const entry of list.getEntries()) {
+      entries.push({ start: entry.startTime, duration: entry.duration })
+    }
   })
   observer.observe({ type })
   const frames: number[] = []
   let first = Number.NaN
   let bottomAt = Number.NaN
   let running = true
-  window.addEventListener(
-    'wheel',
-    () => {
-      first = performance.now()
-    },
-    { capture: true, once: true },
+  // Armed after the jump to the top has been painted, so only the wheel's scrolling counts.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() =>
+      scroller.addEventListener(
+        'scroll',
+        () => {
+          first = performance.now()
+        },
+        { once: true },
+      ),
+    ),
   )
   const tick = (now: number) => {
     frames.push(now)
     const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2
-    if (atBottom && Number.isNaN(bottomAt)) bottomAt = now
+    if (atBottom && !Number.isNaN(first) && Number.isNaN(bottomAt)) bottomAt = now
     if (running) requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
   bench.stopScroll = async () => {
-    // Wait until the bottom was shown (or give up after 10 s), then one more frame.
-    const deadline = performance.now() + 10_000
+    // Wait until the bottom was shown (or give up after 3 s), then one more frame.
+    const deadline = performance.now() + 3_000
     while (Number.isNaN(bottomAt) && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     await new Promise((resolve) => requestAnimationFrame(resolve))
     running = false
     observer.disconnect()
-    const inWindow = frames.filter((t) => t >= first && t <= bottomAt)
+    const end = Number.isNaN(bottomAt) ? performance.now() : bottomAt
+    const inWindow = frames.filter((t) => t >= first - 20 && t <= end)
     const gaps = inWindow.slice(1).map((t, i) => t - (inWindow[i] ?? t))
     return {
-      elapsed: bottomAt - first,
+      elapsed: end - first,
+      reachedBottom: !Number.isNaN(bottomAt),
       frames: inWindow.length,
       gaps,
-      longFrames,
+      longFrames: entries
+        .filter((e) => e.start + e.duration >= first && e.start <= end)
+        .map((e) => e.duration),
       longFrameType: type,
-      scrolled: scroller.scrollTop,
     }
   }
+}
+
+/** Adds CSS rules to the app's own style sheet (CSSOM; the CSP forbids inline style sheets). */
+export function addRules(rules: string[]): number {
+  const sheet = document.styleSheets[0]
+  if (!sheet) throw new Error('the page has no style sheet')
+  for (const rule of rules) sheet.insertRule(rule, sheet.cssRules.length)
+  return rules.length
+}
+
+/** Removes the last `count` rules added with addRules. */
+export function removeRules(count: number): void {
+  const sheet = document.styleSheets[0]
+  if (!sheet) return
+  for (let i = 0; i < count; i++) sheet.deleteRule(sheet.cssRules.length - 1)
 }

@@ -60,7 +60,13 @@ export function buildRenderer(): Promise<void> {
     child.on('error', reject)
     child.on('close', (code) => {
       if (code === 0) resolvePromise()
-      else reject(new Error(`npm run build failed (exit ${code}):\n${output}`))
+      else {
+        // Only the errors, without colours: the full log is one `npm run build` away.
+        // eslint-disable-next-line no-control-regex
+        const plain = output.replace(/\x1b\[[0-9;]*m/g, '')
+        const errors = plain.split('\n').filter((line) => /error|could not|failed/i.test(line))
+        reject(new Error(`npm run build failed (exit ${code}):\n${errors.join('\n')}`))
+      }
     })
   })
 }

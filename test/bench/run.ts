@@ -8,13 +8,23 @@
  *   --baseline-saves=50     saves measured in the single-file lowdb baseline
  *   --baseline-budget=45    seconds after which the baseline stops saving (each save there
  *                           rewrites the whole project, seconds apiece on a slow machine)
+ *   --only=reader           sections to run, comma-separated: storage, search, anchoring,
+ *                           chromium, or reader (= anchoring and chromium); default all
+ *   --opens=10              reader: measured openings of the 50,000-word article
+ *   --highlights=20         reader: measured highlight creations
+ *   --diagnose              reader: also open the article with CSS variants (where time goes)
+ *   --skip-build            reader: never run `npm run build`, even if out/renderer is stale
  */
 import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { anchoringBenchmark } from './anchoring'
+import { readerBenchmark } from './reader'
+import { buildRenderer, rendererBuildState } from './renderer-build'
 import { formatMs, note, printTargetSummary, section } from './report'
+import { searchBenchmark } from './search'
 import { storageBenchmark } from './storage'
 
 const { values } = parseArgs({
@@ -23,8 +33,29 @@ const { values } = parseArgs({
     saves: { type: 'string' },
     'baseline-saves': { type: 'string' },
     'baseline-budget': { type: 'string' },
+    only: { type: 'string' },
+    opens: { type: 'string' },
+    highlights: { type: 'string' },
+    diagnose: { type: 'boolean' },
+    'skip-build': { type: 'boolean' },
   },
 })
+
+const SECTIONS = ['storage', 'search', 'anchoring', 'chromium'] as const
+type SectionName = (typeof SECTIONS)[number]
+
+function selectedSections(value: string | undefined): Set<SectionName> {
+  if (value === undefined) return new Set(SECTIONS)
+  const chosen = new Set<SectionName>()
+  for (const name of value.split(',').map((s) => s.trim())) {
+    if (name === 'reader') {
+      chosen.add('anchoring')
+      chosen.add('chromium')
+    } else if ((SECTIONS as readonly string[]).includes(name)) chosen.add(name as SectionName)
+    else throw new Error(`--only takes ${SECTIONS.join(', ')} or reader, got "${name}"`)
+  }
+  return chosen
+}
 
 function positiveInts(value: string | undefined, name: string): number[] | undefined {
   if (value === undefined) return undefined
@@ -41,6 +72,41 @@ function noteLoad(): void {
   const cores = availableParallelism()
   const busy = oneMinute > cores ? ' (busier than its cores: expect noisy figures)' : ''
   note(`load average ${oneMinute.toFixed(1)} on ${cores} cores${busy}`)
+}
+
+/**
+ * The Chromium section loads out/renderer: a stale build would be timed instead of the code in
+ * the tree, so it is rebuilt first unless --skip-build. If that is not possible (--skip-build,
+ * or the tree does not build), an existing build is measured with a warning and a missing one
+ * skips the section. Returns whether the section can run.
+ */
+async function prepareRenderer(skipBuild: boolean): Promise<boolean> {
+  const build = await rendererBuildState()
+  if (build.state === 'fresh') return true
+  const why =
+    build.state === 'missing'
+      ? 'out/renderer has no build'
+      : `out/renderer is older than ${build.newer} (by ${formatMs(build.byMs)})`
+  let failure = '--skip-build'
+  if (!skipBuild) {
+    note(`${why}: running "npm run build"…`)
+    const started = performance.now()
+    try {
+      await buildRenderer()
+      note(`built in ${formatMs(performance.now() - started)}`)
+      return true
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error)
+      note(`WARNING: ${failure.split('\n').slice(0, 12).join('\n  ')}`)
+      failure = 'the build failed'
+    }
+  }
+  if (build.state === 'missing') {
+    note(`${why} (${failure}): section skipped; run "npm run build" first.`)
+    return false
+  }
+  note(`WARNING: ${why}; measuring that older build (${failure}).`)
+  return true
 }
 
 async function main(): Promise<void> {
@@ -69,7 +135,24 @@ async function main(): Promise<void> {
     note(`scratch folder ${root}`)
     noteLoad()
 
-    await section('Storage', () => storageBenchmark({ root: join(root, 'storage'), ...storage }))
+    const only = selectedSections(values.only)
+    if (only.has('storage')) {
+      await section('Storage', () => storageBenchmark({ root: join(root, 'storage'), ...storage }))
+    }
+    if (only.has('search')) await section('Search', () => searchBenchmark())
+    if (only.has('anchoring')) {
+      await section('Reader: re-anchoring after an edit', () => anchoringBenchmark())
+    }
+    if (only.has('chromium')) {
+      await section('Reader: rendering in Chromium', async () => {
+        if (!(await prepareRenderer(values['skip-build'] ?? false))) return
+        await readerBenchmark({
+          opens: positiveInts(values.opens, 'opens')?.[0],
+          highlights: positiveInts(values.highlights, 'highlights')?.[0],
+          diagnose: values.diagnose ?? false,
+        })
+      })
+    }
 
     printTargetSummary()
     noteLoad()
