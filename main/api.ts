@@ -42,6 +42,7 @@ import type { ProjectOptions } from './projects/open-project'
 import { type Emit, Workspace } from './projects/workspace'
 import { SettingsStore } from './settings/settings-store'
 import { KeyedQueue } from './store/durable-write'
+import type { SearchDocType } from '../shared/search-types'
 
 export interface MainApiDeps extends ProjectOptions {
   /** The app's own data folder (settings, recent projects). */
@@ -213,6 +214,9 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
       await deleteStatus(project(), input)
       return changed('registry', null)
     }),
+
+    'search:query': async ({ query, types, limitPerType }) =>
+      project().search.search(query, { types: types as SearchDocType[] | undefined, limitPerType }),
 
     'history:state': async () => project().history.state(),
     'history:undo': exclusive(async () => {

@@ -22,6 +22,7 @@ import { MentionRef, type Source, SourceKind } from './model/source'
 import type { ProjectInfo, RecentProject } from './model/project'
 import { type Settings, UiLanguagePreference } from './model/settings'
 import type { Result } from './result'
+import { SEARCH_DOC_TYPES, type SearchResults } from './search-types'
 
 interface CallSpec<Input extends z.ZodType, Output> {
   input: Input
@@ -371,6 +372,15 @@ export const calls = {
   ),
   'statuses:delete': call<null>()(z.object({ id: z.string().min(1), replaceWith: ClaimStatus })),
 
+  /** Full-text search over articles, annotations, notes, claims and sources. */
+  'search:query': call<SearchResults>()(
+    z.object({
+      query: z.string().max(500),
+      types: z.array(z.enum(SEARCH_DOC_TYPES as [string, ...string[]])).optional(),
+      limitPerType: z.number().int().min(0).max(200).default(20),
+    }),
+  ),
+
   'history:state': call<HistoryState>()(Nothing),
   'history:undo': call<HistoryState>()(Nothing),
   'history:redo': call<HistoryState>()(Nothing),
@@ -402,6 +412,7 @@ export const MENU_COMMANDS = [
   'import-articles',
   'undo',
   'redo',
+  'search',
 ] as const
 export type MenuCommand = { command: (typeof MENU_COMMANDS)[number]; folder?: string }
 

@@ -124,8 +124,10 @@ export async function applyChanges(
       article.updatedAt = new Date().toISOString()
     })
     project.annotationIndex.replaceArticle(articleId, doc.data.annotations)
+    project.search.markArticle(articleId)
   }
   if (registryChanges.length > 0) {
+    project.search.markRegistry()
     const forward = direction === 'forward'
     // Mentions of articles deleted since a step was recorded are not brought back by undo.
     const articleIds = new Set(project.doc.data.articles.map((a) => a.id))

@@ -11,6 +11,7 @@ import {
 import { AppFailure } from '../../shared/result'
 import { AnnotationIndex } from '../annotations/annotation-index'
 import { UndoHistory } from '../history/undo-history'
+import { ProjectSearch } from '../search/project-search'
 import { BackupStore, type BackupPolicy, DEFAULT_BACKUP_POLICY } from '../store/backups'
 import { TEMP_SUFFIX, writeFileDurably } from '../store/durable-write'
 import {
@@ -77,6 +78,7 @@ export class OpenProject {
   private readonly articleDocs = new Map<string, Promise<StoredDocument<ArticleDocument>>>()
   readonly annotationIndex: AnnotationIndex
   readonly history: UndoHistory
+  readonly search: ProjectSearch
   readonly userName: string
 
   private constructor(
@@ -94,6 +96,11 @@ export class OpenProject {
       async (articleId) => (await this.readArticle(articleId)).annotations,
     )
     this.history = new UndoHistory(this)
+    this.search = new ProjectSearch({
+      articleIds: () => this.doc.data.articles.map((a) => a.id),
+      readArticle: (id) => this.readArticle(id),
+      registry: () => this.registry.data,
+    })
   }
 
   /** Creates a project in `folder`, which must be new or empty. */
@@ -275,6 +282,7 @@ export class OpenProject {
     )
     this.articleDocs.set(data.id, doc)
     this.annotationIndex.replaceArticle(data.id, data.annotations)
+    this.search.markArticle(data.id)
     return doc
   }
 
@@ -284,6 +292,7 @@ export class OpenProject {
     await this.backups.backupNow(file)
     this.articleDocs.delete(articleId)
     this.annotationIndex.removeArticle(articleId)
+    this.search.markArticle(articleId)
     this.history.forgetArticle(articleId)
     await rm(file, { force: true })
   }

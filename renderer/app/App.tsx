@@ -69,6 +69,9 @@ export function App({ initialProject, initialLanguage }: AppProps) {
         case 'import-articles':
           if (project) requestImport()
           return
+        case 'search':
+          document.querySelector<HTMLInputElement>('.search-box')?.focus()
+          return
         case 'undo':
         case 'redo': {
           if (!project) return

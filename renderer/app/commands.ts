@@ -12,6 +12,7 @@ export function commandForKey(event: KeyboardEvent): MenuCommand['command'] | nu
   if (key === 'o' && !event.shiftKey) return 'open-project'
   if (key === 'w' && !event.shiftKey) return 'close-project'
   if (key === 'i' && event.shiftKey) return 'import-articles'
+  if (key === 'k' && !event.shiftKey) return 'search'
   return null
 }
 

@@ -96,6 +96,22 @@ export const de: Messages = {
     show: 'Details anzeigen',
     hide: 'Details ausblenden',
   },
+  search: {
+    label: 'Projekt durchsuchen',
+    placeholder: 'Suchen… (Strg+K)',
+    searching: 'Suche läuft…',
+    results: 'Suchergebnisse',
+    heading_one: '{{count}} Treffer für „{{query}}“',
+    heading_other: '{{count}} Treffer für „{{query}}“',
+    none: 'Keine Treffer. Wörter werden mit UND verknüpft; "Anführungszeichen" suchen eine Wortgruppe, -Wort schließt aus.',
+    types: {
+      claim: 'Behauptungen',
+      source: 'Quellen',
+      article: 'Artikel',
+      annotation: 'Annotationen',
+      note: 'Notizen',
+    },
+  },
   kinds: {
     claim: 'Behauptung',
     source: 'Quelle',

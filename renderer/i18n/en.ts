@@ -94,6 +94,22 @@ export const en = {
     show: 'Show details',
     hide: 'Hide details',
   },
+  search: {
+    label: 'Search the project',
+    placeholder: 'Search… (Ctrl+K)',
+    searching: 'Searching…',
+    results: 'Search results',
+    heading_one: '{{count}} result for “{{query}}”',
+    heading_other: '{{count}} results for “{{query}}”',
+    none: 'Nothing matches. Words are combined with AND; use "quotes" for a phrase and -word to exclude.',
+    types: {
+      claim: 'Claims',
+      source: 'Sources',
+      article: 'Articles',
+      annotation: 'Annotations',
+      note: 'Notes',
+    },
+  },
   kinds: {
     claim: 'Claim',
     source: 'Source',

@@ -15,6 +15,7 @@ import { ClaimsBoard } from '../claims/ClaimsBoard'
 import { IntegrityBanner } from '../claims/IntegrityBanner'
 import { ComparisonView } from '../claims/ComparisonView'
 import { SourcesView } from '../sources/SourcesView'
+import { SearchResultsView } from '../search/SearchResultsView'
 import { ConfirmDialog } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
 
@@ -46,6 +47,8 @@ export function ProjectScreen(props: ProjectScreenProps) {
   const [dragging, setDragging] = useState(false)
   const [history, setHistory] = useState<HistoryState | null>(null)
   const [focusClaimId, setFocusClaimId] = useState<string | null>(null)
+  const [query, setQuery] = useState('')
+  const searching = query.trim().length > 0
   const openMention = (articleId: string, annotationId: string) => {
     setSelected({ id: articleId, focus: annotationId })
     setTab('articles')
@@ -195,6 +198,16 @@ export function ProjectScreen(props: ProjectScreenProps) {
             {t('project.count', { count: articles?.length ?? project.articleCount })}
           </span>
         </div>
+        <input
+          type="search"
+          className="search-box"
+          aria-label={t('search.label')}
+          aria-keyshortcuts="Control+K"
+          placeholder={t('search.placeholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+        />
         <div className="sidebar-actions">
           <button type="button" className="primary" onClick={() => onAddingArticleChange(true)}>
             {t('project.addArticle')}
@@ -284,14 +297,31 @@ export function ProjectScreen(props: ProjectScreenProps) {
       </aside>
       <main className="content">
         <IntegrityBanner />
-        {tab === 'codebook' && <CodebookView />}
-        {tab === 'claims' && (
+        {searching && (
+          <SearchResultsView
+            query={query.trim()}
+            onOpen={(hit) => {
+              setQuery('')
+              if (hit.type === 'claim') openClaim(hit.id)
+              else if (hit.type === 'source') setTab('sources')
+              else if (hit.type === 'article') {
+                setSelected({ id: hit.id, focus: null })
+                setTab('articles')
+              } else if (hit.articleId) openMention(hit.articleId, hit.id)
+            }}
+          />
+        )}
+        {!searching && tab === 'codebook' && <CodebookView />}
+        {!searching && tab === 'claims' && (
           <ClaimsBoard onOpenMention={openMention} focusClaimId={focusClaimId} />
         )}
-        {tab === 'sources' && <SourcesView onOpenMention={openMention} onOpenClaim={openClaim} />}
-        {tab === 'compare' && <ComparisonView onOpenClaim={openClaim} />}
-        {tab === 'annotations' && <AnnotationsView onOpen={openMention} />}
-        {tab === 'articles' &&
+        {!searching && tab === 'sources' && (
+          <SourcesView onOpenMention={openMention} onOpenClaim={openClaim} />
+        )}
+        {!searching && tab === 'compare' && <ComparisonView onOpenClaim={openClaim} />}
+        {!searching && tab === 'annotations' && <AnnotationsView onOpen={openMention} />}
+        {!searching &&
+          tab === 'articles' &&
           (selected ? (
             <Reader
               key={selected.id}
