@@ -1,12 +1,12 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMainApi, type MainApi } from '../../../main/api'
-import type { CallInput, CallOutput, Channel } from '../../../shared/api'
+import type { MainApi } from '../../../main/api'
+import type { CallInput } from '../../../shared/api'
 import type { Annotation } from '../../../shared/model/annotation'
 import { ArticleDocument } from '../../../shared/model/article'
-import type { AppError } from '../../../shared/result'
-import { tempDir } from '../../helpers/temp-dir'
+import { rangeOf } from '../../helpers/example-articles'
+import { type TestApi, openTestApi } from '../../helpers/test-api'
 
 // Positions are Unicode code points: Array.from splits a string into code points, so every
 // expected offset below is computed with it, independently of shared/anchoring.ts.
@@ -14,17 +14,6 @@ const points = (text: string): string[] => Array.from(text)
 const cpLength = (text: string): number => points(text).length
 const cpSlice = (text: string, start: number, end: number): string =>
   points(text).slice(Math.max(0, start), end).join('')
-
-/** Code point range of the nth occurrence of `needle` in `text`. */
-function rangeOf(text: string, needle: string, nth = 0): { start: number; end: number } {
-  let unit = -1
-  for (let i = 0; i <= nth; i++) {
-    unit = text.indexOf(needle, unit + 1)
-    if (unit < 0) throw new Error(`test setup: "${needle}" (#${nth}) is not in the text`)
-  }
-  const start = cpLength(text.slice(0, unit))
-  return { start, end: start + cpLength(needle) }
-}
 
 // German with umlauts and „quotes“, Cyrillic, emoji (one of them with a skin-tone modifier,
 // i.e. two astral code points) before the selections; the input spells "Müller" decomposed.
@@ -44,23 +33,13 @@ const ENGLISH = [
 ].join('\n')
 
 describe('annotations through the main API (real files in a temp folder)', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>
+  let t: TestApi
   let api: MainApi
   let folder: string
 
-  async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
-    const result = await api.invoke(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-    // Handlers may return live objects; a copy keeps snapshots honest.
-    return structuredClone(result.value) as CallOutput<C>
-  }
+  const call: TestApi['call'] = (channel, input) => t.call(channel, input)
 
-  /** The error of a call that must fail (input is not type-checked: some is invalid on purpose). */
-  async function refuse(channel: Channel, input: unknown): Promise<AppError> {
-    const result = await api.invoke(channel, input)
-    if (result.ok) throw new Error(`${channel} should have been refused: ${JSON.stringify(input)}`)
-    return result.error
-  }
+  const refuse: TestApi['refuse'] = (channel, input) => t.refuse(channel, input)
 
   async function articleFile(id: string): Promise<ArticleDocument> {
     const text = await readFile(join(folder, 'articles', `${id}.json`), 'utf8')
@@ -91,19 +70,11 @@ describe('annotations through the main API (real files in a temp folder)', () =>
   }
 
   beforeEach(async () => {
-    dir = await tempDir('claimdesk-annotations-')
-    api = await createMainApi({
-      dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
-      emit: () => {},
-    })
-    folder = join(dir.path, 'project')
-    await call('projects:create', { name: 'Annotations', folder })
+    t = await openTestApi({ prefix: 'claimdesk-annotations-', projectName: 'Annotations' })
+    api = t.api
+    folder = t.folder
   })
-  afterEach(async () => {
-    await api.dispose()
-    await dir.cleanup()
-  })
+  afterEach(() => t.close())
 
   describe('annotations:create', () => {
     it('stores the text NFC with \\n, so code point positions refer to the stored text', async () => {

@@ -1,21 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMainApi, type MainApi } from '../../../main/api'
-import type {
-  CallInput,
-  CallOutput,
-  Channel,
-  EventName,
-  Events,
-  HistoryState,
-} from '../../../shared/api'
+import type { CallInput, EventName, Events, HistoryState } from '../../../shared/api'
 import { ANNOTATION_KINDS, type Annotation } from '../../../shared/model/annotation'
 import { ArticleDocument } from '../../../shared/model/article'
 import { ProjectDocument } from '../../../shared/model/project'
 import type { Tag } from '../../../shared/model/tag'
-import type { AppError } from '../../../shared/result'
-import { tempDir } from '../../helpers/temp-dir'
+import { type TestApi, openTestApi } from '../../helpers/test-api'
 
 const FIRST = [
   'Übung 🎉 an der Grenze: „Wir sind bereit“, sagte Oberst Jürgen Müller am Montag.',
@@ -55,24 +46,15 @@ const byId = (tags: readonly Tag[]): Tag[] => [...tags].sort((a, b) => a.id.loca
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
 
 describe('undo and redo through the main API (real files in a temp folder)', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>
-  let api: MainApi
+  let t: TestApi
   let folder: string
   let first: string
   let second: string
   let events: Array<{ event: EventName; payload: unknown }>
 
-  async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
-    const result = await api.invoke(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-    return structuredClone(result.value) as CallOutput<C>
-  }
+  const call: TestApi['call'] = (channel, input) => t.call(channel, input)
 
-  async function refuse(channel: Channel, input: unknown): Promise<AppError> {
-    const result = await api.invoke(channel, input)
-    if (result.ok) throw new Error(`${channel} should have been refused: ${JSON.stringify(input)}`)
-    return result.error
-  }
+  const refuse: TestApi['refuse'] = (channel, input) => t.refuse(channel, input)
 
   const undo = () => call('history:undo', {})
   const redo = () => call('history:redo', {})
@@ -134,22 +116,17 @@ describe('undo and redo through the main API (real files in a temp folder)', () 
   }
 
   beforeEach(async () => {
-    dir = await tempDir('claimdesk-history-')
     events = []
-    api = await createMainApi({
-      dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
+    t = await openTestApi({
+      prefix: 'claimdesk-history-',
+      projectName: 'History',
       emit: <E extends EventName>(event: E, payload: Events[E]) => events.push({ event, payload }),
     })
-    folder = join(dir.path, 'project')
-    await call('projects:create', { name: 'History', folder })
+    folder = t.folder
     first = (await call('articles:add', { title: 'Grenze', text: FIRST, language: 'de' })).id
     second = (await call('articles:add', { title: 'Кремль', text: SECOND, language: 'ru' })).id
   })
-  afterEach(async () => {
-    await api.dispose()
-    await dir.cleanup()
-  })
+  afterEach(() => t.close())
 
   it('starts empty and refuses undo and redo with a clear message, changing nothing', async () => {
     expect(await historyState()).toEqual(EMPTY)

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMainApi, type MainApi } from '../../../main/api'
-import type { CallInput, CallOutput, Channel, ImportReport } from '../../../shared/api'
+import type { MainApi } from '../../../main/api'
+import type { ImportReport } from '../../../shared/api'
 import { ArticleDocument, type ArticleSummary } from '../../../shared/model/article'
 import { ProjectDocument } from '../../../shared/model/project'
-import { FIXTURES, tempDir } from '../../helpers/temp-dir'
+import { FIXTURES } from '../../helpers/temp-dir'
+import { type TestApi, openTestApi } from '../../helpers/test-api'
 
 const IMPORT = join(FIXTURES, 'import')
 const GOOD = [
@@ -79,15 +80,11 @@ const GERMAN_SENTENCES = [
 ]
 
 describe('importing article files through the main API (fixtures, real project folder)', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>
+  let t: TestApi
   let api: MainApi
   let folder: string
 
-  async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
-    const result = await api.invoke(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-    return structuredClone(result.value) as CallOutput<C>
-  }
+  const call: TestApi['call'] = (channel, input) => t.call(channel, input)
 
   async function articleFile(id: string): Promise<ArticleDocument> {
     const text = await readFile(join(folder, 'articles', `${id}.json`), 'utf8')
@@ -121,19 +118,11 @@ describe('importing article files through the main API (fixtures, real project f
   }
 
   beforeEach(async () => {
-    dir = await tempDir('claimdesk-import-')
-    api = await createMainApi({
-      dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
-      emit: () => {},
-    })
-    folder = join(dir.path, 'project')
-    await call('projects:create', { name: 'Import', folder })
+    t = await openTestApi({ prefix: 'claimdesk-import-', projectName: 'Import' })
+    api = t.api
+    folder = t.folder
   })
-  afterEach(async () => {
-    await api.dispose()
-    await dir.cleanup()
-  })
+  afterEach(() => t.close())
 
   it('leaves the project untouched when every file is bad, reporting each by name', async () => {
     const before = await readFile(join(folder, 'project.json'), 'utf8')

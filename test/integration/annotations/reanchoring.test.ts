@@ -1,28 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMainApi, type MainApi } from '../../../main/api'
-import type { CallInput, CallOutput, Channel } from '../../../shared/api'
+import type { MainApi } from '../../../main/api'
+import type { CallInput } from '../../../shared/api'
 import type { Annotation } from '../../../shared/model/annotation'
 import { ArticleDocument } from '../../../shared/model/article'
 import { ProjectDocument } from '../../../shared/model/project'
-import type { AppError } from '../../../shared/result'
-import { tempDir } from '../../helpers/temp-dir'
+import { rangeOf } from '../../helpers/example-articles'
+import { type TestApi, openTestApi } from '../../helpers/test-api'
 
 const cpLength = (text: string): number => Array.from(text).length
 const cpSlice = (text: string, start: number, end: number): string =>
   Array.from(text).slice(Math.max(0, start), end).join('')
-
-/** Code point range of the nth occurrence of `needle` in `text`. */
-function rangeOf(text: string, needle: string, nth = 0): { start: number; end: number } {
-  let unit = -1
-  for (let i = 0; i <= nth; i++) {
-    unit = text.indexOf(needle, unit + 1)
-    if (unit < 0) throw new Error(`test setup: "${needle}" (#${nth}) is not in the text`)
-  }
-  const start = cpLength(text.slice(0, unit))
-  return { start, end: start + cpLength(needle) }
-}
 
 const CLAIM = 'mindestens 3.000 Soldaten'
 const TYPO = 'Das Verteidigungsministerim in Seoul bestätigte die Zahl'
@@ -39,21 +28,12 @@ const P4 = `Russland und Nordkorea haben die Berichte bislang ${DENIAL}.`
 const BASE = [P1, P2, P3, P4, BOILERPLATE].join('\n\n')
 
 describe('articles:updateText re-anchors annotations (through the main API, on disk)', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>
-  let api: MainApi
+  let t: TestApi
   let folder: string
 
-  async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
-    const result = await api.invoke(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-    return structuredClone(result.value) as CallOutput<C>
-  }
+  const call: TestApi['call'] = (channel, input) => t.call(channel, input)
 
-  async function refuse(channel: Channel, input: unknown): Promise<AppError> {
-    const result = await api.invoke(channel, input)
-    if (result.ok) throw new Error(`${channel} should have been refused: ${JSON.stringify(input)}`)
-    return result.error
-  }
+  const refuse: TestApi['refuse'] = (channel, input) => t.refuse(channel, input)
 
   async function articleFile(id: string): Promise<ArticleDocument> {
     const text = await readFile(join(folder, 'articles', `${id}.json`), 'utf8')
@@ -91,19 +71,10 @@ describe('articles:updateText re-anchors annotations (through the main API, on d
   }
 
   beforeEach(async () => {
-    dir = await tempDir('claimdesk-reanchor-')
-    api = await createMainApi({
-      dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
-      emit: () => {},
-    })
-    folder = join(dir.path, 'project')
-    await call('projects:create', { name: 'Re-anchoring', folder })
+    t = await openTestApi({ prefix: 'claimdesk-reanchor-', projectName: 'Re-anchoring' })
+    folder = t.folder
   })
-  afterEach(async () => {
-    await api.dispose()
-    await dir.cleanup()
-  })
+  afterEach(() => t.close())
 
   it('moves annotations after text inserted before them, by code points, keeping their quotes', async () => {
     const { id, annotate } = await setup()
@@ -343,30 +314,18 @@ describe('articles:updateText re-anchors annotations (through the main API, on d
 })
 
 describe('articles:updateMeta (through the main API, on disk)', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>
+  let t: TestApi
   let api: MainApi
   let folder: string
 
-  async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
-    const result = await api.invoke(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-    return structuredClone(result.value) as CallOutput<C>
-  }
+  const call: TestApi['call'] = (channel, input) => t.call(channel, input)
 
   beforeEach(async () => {
-    dir = await tempDir('claimdesk-meta-')
-    api = await createMainApi({
-      dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
-      emit: () => {},
-    })
-    folder = join(dir.path, 'project')
-    await call('projects:create', { name: 'Meta', folder })
+    t = await openTestApi({ prefix: 'claimdesk-meta-', projectName: 'Meta' })
+    api = t.api
+    folder = t.folder
   })
-  afterEach(async () => {
-    await api.dispose()
-    await dir.cleanup()
-  })
+  afterEach(() => t.close())
 
   it('updates the article file and the project index alike, leaving text and annotations', async () => {
     const added = await call('articles:add', { title: 'Entwurf', text: BASE })

@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMainApi, type MainApi } from '../../../main/api'
-import type { CallInput, CallOutput, Channel } from '../../../shared/api'
+import type { MainApi } from '../../../main/api'
 import type { Annotation } from '../../../shared/model/annotation'
 import { ArticleDocument } from '../../../shared/model/article'
 import { ProjectDocument } from '../../../shared/model/project'
 import { type Tag, TAG_PALETTE } from '../../../shared/model/tag'
-import type { AppError } from '../../../shared/result'
-import { tempDir } from '../../helpers/temp-dir'
+import { type TestApi, openTestApi } from '../../helpers/test-api'
 
 const FIRST = [
   'Nach Angaben südkoreanischer Geheimdienste sind mindestens 3.000 Soldaten in Russland.',
@@ -32,23 +30,15 @@ function rangeOf(text: string, needle: string): { start: number; end: number } {
 }
 
 describe('tags through the main API (real files in a temp folder)', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>
+  let t: TestApi
   let api: MainApi
   let folder: string
   let first: string
   let second: string
 
-  async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
-    const result = await api.invoke(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-    return structuredClone(result.value) as CallOutput<C>
-  }
+  const call: TestApi['call'] = (channel, input) => t.call(channel, input)
 
-  async function refuse(channel: Channel, input: unknown): Promise<AppError> {
-    const result = await api.invoke(channel, input)
-    if (result.ok) throw new Error(`${channel} should have been refused: ${JSON.stringify(input)}`)
-    return result.error
-  }
+  const refuse: TestApi['refuse'] = (channel, input) => t.refuse(channel, input)
 
   async function articleFile(id: string): Promise<ArticleDocument> {
     const text = await readFile(join(folder, 'articles', `${id}.json`), 'utf8')
@@ -94,21 +84,13 @@ describe('tags through the main API (real files in a temp folder)', () => {
   }
 
   beforeEach(async () => {
-    dir = await tempDir('claimdesk-tags-')
-    api = await createMainApi({
-      dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
-      emit: () => {},
-    })
-    folder = join(dir.path, 'project')
-    await call('projects:create', { name: 'Codebook', folder })
+    t = await openTestApi({ prefix: 'claimdesk-tags-', projectName: 'Codebook' })
+    api = t.api
+    folder = t.folder
     first = (await call('articles:add', { title: 'Soldaten', text: FIRST, language: 'de' })).id
     second = (await call('articles:add', { title: 'Курщина', text: SECOND, language: 'uk' })).id
   })
-  afterEach(async () => {
-    await api.dispose()
-    await dir.cleanup()
-  })
+  afterEach(() => t.close())
 
   describe('tags:create', () => {
     it('builds a hierarchy with palette colours by default and stores it in project.json', async () => {

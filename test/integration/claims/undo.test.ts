@@ -1,66 +1,19 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMainApi, type MainApi } from '../../../main/api'
-import type { CallInput, CallOutput, Channel, LinkedAnnotation } from '../../../shared/api'
+import type { CallInput, LinkedAnnotation } from '../../../shared/api'
 import type { Annotation, AnnotationKind } from '../../../shared/model/annotation'
 import { ArticleDocument } from '../../../shared/model/article'
 import { RegistryDocument } from '../../../shared/model/registry'
-import { tempDir } from '../../helpers/temp-dir'
-
-// The canonical example: three reports on North Korean soldiers sent to Russia, with three
-// different figures from three intelligence sources.
-const PENTAGON = {
-  title: 'Pentagon: Nordkoreanische Soldaten in Russland',
-  language: 'de',
-  text: [
-    'Das Pentagon geht davon aus, dass Nordkorea im Oktober mindestens 3.000 Soldaten nach Russland verlegt hat.',
-    '',
-    'Pentagon-Sprecherin Sabrina Singh sagte am Mittwoch, die Soldaten würden im Osten Russlands ausgebildet. Der südkoreanische Geheimdienst NIS hatte zuvor von 1.500 Elitesoldaten gesprochen.',
-  ].join('\n'),
-}
-const NIS = {
-  title: 'Seoul: North Korea sends elite troops to Russia',
-  language: 'en',
-  text: [
-    'South Korea’s National Intelligence Service (NIS) says North Korea has sent 1,500 elite soldiers to Russia, Yonhap news agency reported on Friday.',
-    '',
-    'According to the NIS, the troops were flown from Wonsan to Vladivostok in October. The Pentagon puts the figure at 3,000 soldiers moved in October.',
-  ].join('\n'),
-}
-const HUR = {
-  title: 'Kyiv: more than 10,000 North Korean troops in Russia',
-  language: 'en',
-  text: [
-    'Ukraine’s military intelligence (HUR) says more than 10,000 troops from North Korea are already in Russia.',
-    '',
-    'HUR chief Kyrylo Budanov said 12,000 were planned by December. Washington had spoken of at least 3,000 soldiers.',
-  ].join('\n'),
-}
-type ArticleInput = typeof PENTAGON
-
-/** Code point range of the nth occurrence of `needle` (Array.from counts code points). */
-function rangeOf(text: string, needle: string, nth = 0): { start: number; end: number } {
-  let unit = -1
-  for (let i = 0; i <= nth; i++) {
-    unit = text.indexOf(needle, unit + 1)
-    if (unit < 0) throw new Error(`test setup: "${needle}" (#${nth}) is not in the text`)
-  }
-  const start = Array.from(text.slice(0, unit)).length
-  return { start, end: start + Array.from(needle).length }
-}
+import { type ArticleInput, HUR, NIS, PENTAGON, rangeOf } from '../../helpers/example-articles'
+import { type TestApi, openTestApi } from '../../helpers/test-api'
 
 describe('undo and redo of registry operations (real files in a temp folder)', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>
-  let api: MainApi
+  let t: TestApi
   let folder: string
   const texts = new Map<string, string>()
 
-  async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
-    const result = await api.invoke(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-    return structuredClone(result.value) as CallOutput<C>
-  }
+  const call: TestApi['call'] = (channel, input) => t.call(channel, input)
 
   async function registryFile(): Promise<RegistryDocument> {
     return RegistryDocument.parse(JSON.parse(await readFile(join(folder, 'registry.json'), 'utf8')))
@@ -114,18 +67,14 @@ describe('undo and redo of registry operations (real files in a temp folder)', (
   })
 
   beforeEach(async () => {
-    dir = await tempDir('claimdesk-registry-undo-')
-    api = await createMainApi({
-      dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
-      emit: () => {},
+    t = await openTestApi({
+      prefix: 'claimdesk-registry-undo-',
+      projectName: 'Nordkoreanische Soldaten',
     })
-    folder = join(dir.path, 'project')
-    await call('projects:create', { name: 'Nordkoreanische Soldaten', folder })
+    folder = t.folder
   })
   afterEach(async () => {
-    await api.dispose()
-    await dir.cleanup()
+    await t.close()
     texts.clear()
   })
 
