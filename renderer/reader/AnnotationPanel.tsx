@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
 import type { Claim } from '../../shared/model/claim'
@@ -93,61 +93,37 @@ function AnnotationEditor({
   )
 }
 
-/** The article's annotations in text order, with filters; orphans are listed apart. */
-export function AnnotationPanel(props: AnnotationPanelProps) {
-  const { articleId, annotations, tags, tagsById, activeId, editingId, onFocusAnnotation, onEdit } =
-    props
+interface ItemLinks {
+  claims: Claim[]
+  sources: Source[]
+}
+const NO_LINKS: ItemLinks = { claims: [], sources: [] }
+
+interface AnnotationItemProps {
+  articleId: string
+  annotation: Annotation
+  active: boolean
+  editing: boolean
+  tags: TagWithCount[]
+  tagsById: Map<string, TagWithCount>
+  links: ItemLinks
+  onFocusAnnotation: (id: string) => void
+  onEdit: (id: string | null) => void
+  onRemove: (annotation: Annotation) => void
+  onOpenClaim: (claimId: string) => void
+}
+
+/** One entry of the panel; memoised, so a new annotation does not re-render the other thousand. */
+const AnnotationItem = memo(function AnnotationItem(props: AnnotationItemProps) {
+  const { articleId, annotation, tags, tagsById, onFocusAnnotation, onEdit } = props
   const { t } = useTranslation()
-  const mutate = useMutation()
-  // Which claims and sources each annotation of this article mentions, computed once per change.
-  const linksByAnnotation = useMemo(() => {
-    const links = new Map<string, { claims: Claim[]; sources: Source[] }>()
-    const entry = (id: string) => {
-      let found = links.get(id)
-      if (!found) links.set(id, (found = { claims: [], sources: [] }))
-      return found
-    }
-    for (const claim of props.claims) {
-      for (const m of claim.mentions)
-        if (m.articleId === articleId) entry(m.annotationId).claims.push(claim)
-    }
-    for (const source of props.sources) {
-      for (const m of source.mentions)
-        if (m.articleId === articleId) entry(m.annotationId).sources.push(source)
-    }
-    return links
-  }, [props.claims, props.sources, articleId])
-  const mentionOf = (annotationId: string) =>
-    linksByAnnotation.get(annotationId) ?? { claims: [], sources: [] }
-  const [kinds, setKinds] = useState<AnnotationKind[]>([])
-  const [tagFilter, setTagFilter] = useState('')
-  const listRef = useRef<HTMLOListElement>(null)
-
-  useEffect(() => {
-    if (!activeId) return
-    listRef.current
-      ?.querySelector(`[data-annotation="${activeId}"]`)
-      ?.scrollIntoView({ block: 'nearest' })
-  }, [activeId])
-
-  const visible = annotations.filter(
-    (a) =>
-      (kinds.length === 0 || kinds.includes(a.kind)) &&
-      (!tagFilter || a.tagIds.includes(tagFilter)),
-  )
-  const anchored = visible.filter((a) => !a.orphaned)
-  const orphans = visible.filter((a) => a.orphaned)
-
-  const remove = (annotation: Annotation) =>
-    void mutate('annotations:delete', { articleId, id: annotation.id })
-
-  const item = (annotation: Annotation) => (
+  const links = props.links
+  return (
     <li
-      key={annotation.id}
       data-annotation={annotation.id}
-      className={`annotation-item${annotation.id === activeId ? ' active' : ''}${annotation.orphaned ? ' orphan' : ''}`}
+      className={`annotation-item${props.active ? ' active' : ''}${annotation.orphaned ? ' orphan' : ''}`}
     >
-      {editingId === annotation.id ? (
+      {props.editing ? (
         <AnnotationEditor
           articleId={articleId}
           annotation={annotation}
@@ -186,43 +162,110 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
               })}
             </span>
           )}
-          {(() => {
-            const links = mentionOf(annotation.id)
-            if (links.claims.length === 0 && links.sources.length === 0) return null
-            return (
-              <span className="annotation-links">
-                {links.claims.map((c) => (
-                  <button
-                    key={c.id}
-                    type="button"
-                    className="link-chip"
-                    onClick={() => props.onOpenClaim(c.id)}
-                  >
-                    {t('reader.openClaim', {
-                      statement:
-                        c.statement.length > 50 ? `${c.statement.slice(0, 50)}…` : c.statement,
-                    })}
-                  </button>
-                ))}
-                {links.sources.map((s) => (
-                  <span key={s.id} className="link-chip">
-                    {t('reader.sourceLink', { name: s.name })}
-                  </span>
-                ))}
-              </span>
-            )
-          })()}
+          {(links.claims.length > 0 || links.sources.length > 0) && (
+            <span className="annotation-links">
+              {links.claims.map((c) => (
+                <button
+                  key={c.id}
+                  type="button"
+                  className="link-chip"
+                  onClick={() => props.onOpenClaim(c.id)}
+                >
+                  {t('reader.openClaim', {
+                    statement:
+                      c.statement.length > 50 ? `${c.statement.slice(0, 50)}…` : c.statement,
+                  })}
+                </button>
+              ))}
+              {links.sources.map((s) => (
+                <span key={s.id} className="link-chip">
+                  {t('reader.sourceLink', { name: s.name })}
+                </span>
+              ))}
+            </span>
+          )}
           <span className="annotation-actions">
             <button type="button" onClick={() => onEdit(annotation.id)}>
               {t('reader.edit')}
             </button>
-            <button type="button" className="danger-outline" onClick={() => remove(annotation)}>
+            <button
+              type="button"
+              className="danger-outline"
+              onClick={() => props.onRemove(annotation)}
+            >
               {t('reader.delete')}
             </button>
           </span>
         </>
       )}
     </li>
+  )
+})
+
+/** The article's annotations in text order, with filters; orphans are listed apart. */
+export function AnnotationPanel(props: AnnotationPanelProps) {
+  const { articleId, annotations, tags, tagsById, activeId, editingId, onFocusAnnotation, onEdit } =
+    props
+  const { t } = useTranslation()
+  const mutate = useMutation()
+  // Which claims and sources each annotation of this article mentions, computed once per change.
+  const linksByAnnotation = useMemo(() => {
+    const links = new Map<string, { claims: Claim[]; sources: Source[] }>()
+    const entry = (id: string) => {
+      let found = links.get(id)
+      if (!found) links.set(id, (found = { claims: [], sources: [] }))
+      return found
+    }
+    for (const claim of props.claims) {
+      for (const m of claim.mentions)
+        if (m.articleId === articleId) entry(m.annotationId).claims.push(claim)
+    }
+    for (const source of props.sources) {
+      for (const m of source.mentions)
+        if (m.articleId === articleId) entry(m.annotationId).sources.push(source)
+    }
+    return links
+  }, [props.claims, props.sources, articleId])
+  const mentionOf = (annotationId: string) => linksByAnnotation.get(annotationId) ?? NO_LINKS
+  const [kinds, setKinds] = useState<AnnotationKind[]>([])
+  const [tagFilter, setTagFilter] = useState('')
+  const listRef = useRef<HTMLOListElement>(null)
+
+  useEffect(() => {
+    if (!activeId) return
+    listRef.current
+      ?.querySelector(`[data-annotation="${activeId}"]`)
+      ?.scrollIntoView({ block: 'nearest' })
+  }, [activeId])
+
+  const visible = annotations.filter(
+    (a) =>
+      (kinds.length === 0 || kinds.includes(a.kind)) &&
+      (!tagFilter || a.tagIds.includes(tagFilter)),
+  )
+  const anchored = visible.filter((a) => !a.orphaned)
+  const orphans = visible.filter((a) => a.orphaned)
+
+  const remove = useCallback(
+    (annotation: Annotation) => void mutate('annotations:delete', { articleId, id: annotation.id }),
+    [articleId, mutate],
+  )
+
+  const item = (annotation: Annotation) => (
+    <AnnotationItem
+      key={annotation.id}
+      articleId={articleId}
+      annotation={annotation}
+      active={annotation.id === activeId}
+      editing={editingId === annotation.id}
+      tags={tags}
+      tagsById={tagsById}
+      links={mentionOf(annotation.id)}
+      onFocusAnnotation={onFocusAnnotation}
+      onEdit={onEdit}
+      onRemove={remove}
+      onOpenClaim={props.onOpenClaim}
+    />
   )
 
   return (

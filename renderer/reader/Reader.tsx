@@ -158,10 +158,10 @@ export function Reader({ articleId, onDelete, focusAnnotationId, onOpenClaim }: 
     setMenu({ ids, x: event.clientX, y: event.clientY })
   }
 
-  const focusAnnotation = (id: string) => {
+  const focusAnnotation = useCallback((id: string) => {
     setActiveId(id)
     flashHighlight(textRef.current, id)
-  }
+  }, [])
 
   const saveText = async () => {
     if (editingText === null) return
