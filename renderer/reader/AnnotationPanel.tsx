@@ -98,6 +98,8 @@ interface ItemLinks {
   sources: Source[]
 }
 const NO_LINKS: ItemLinks = { claims: [], sources: [] }
+/** Entries rendered with the article; the rest right after its first paint. */
+const FIRST_ENTRIES = 40
 
 interface AnnotationItemProps {
   articleId: string
@@ -245,6 +247,13 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   )
   const anchored = visible.filter((a) => !a.orphaned)
   const orphans = visible.filter((a) => a.orphaned)
+  // The article text paints first; a long list of entries follows a moment later.
+  const [complete, setComplete] = useState(false)
+  useEffect(() => {
+    const timer = setTimeout(() => setComplete(true), 0)
+    return () => clearTimeout(timer)
+  }, [])
+  const shown = complete ? anchored : anchored.slice(0, FIRST_ENTRIES)
 
   const remove = useCallback(
     (annotation: Annotation) => void mutate('annotations:delete', { articleId, id: annotation.id }),
@@ -305,7 +314,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
       </label>
       {annotations.length === 0 && <p className="empty">{t('reader.noAnnotations')}</p>}
       <ol className="annotation-list" ref={listRef}>
-        {anchored.map(item)}
+        {shown.map(item)}
       </ol>
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">
