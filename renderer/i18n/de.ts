@@ -126,6 +126,8 @@ export const de: Messages = {
     linkToClaim: 'Als Erwähnung einer Behauptung hinzufügen…',
     openClaim: 'Behauptung: {{statement}}',
     sourceLink: 'Quelle: {{name}}',
+    textLabel:
+      'Artikeltext: Pfeiltasten bewegen, Umschalt+Pfeiltasten markieren, dann C, S, E, T oder N drücken',
     annotateSelection: 'Auswahl annotieren',
     annotations: 'Annotationen',
     annotationsHere: 'Annotationen an dieser Stelle',

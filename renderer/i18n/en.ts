@@ -124,6 +124,7 @@ export const en = {
     linkToClaim: 'Add as mention of a claim…',
     openClaim: 'Claim: {{statement}}',
     sourceLink: 'Source: {{name}}',
+    textLabel: 'Article text: arrow keys move, Shift+arrow keys select, then press C, S, E, T or N',
     annotateSelection: 'Annotate selection',
     annotations: 'Annotations',
     annotationsHere: 'Annotations here',

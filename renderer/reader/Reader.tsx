@@ -13,6 +13,7 @@ import { AnnotationPanel } from './AnnotationPanel'
 import { ReaderText } from './ReaderText'
 import { type AnnotationLink, SelectionPopup } from './SelectionPopup'
 import { useRegistry } from '../claims/useRegistry'
+import { moveSelectionByKey } from './keyboard-selection'
 import { selectionToRange } from './selection'
 
 interface ReaderProps {
@@ -238,8 +239,14 @@ export function Reader({ articleId, onDelete, focusAnnotationId, onOpenClaim }: 
           <div
             ref={textRef}
             className="reader-text-container"
+            tabIndex={0}
+            role="document"
+            aria-label={t('reader.textLabel')}
             onMouseUp={captureSelection}
-            onKeyUp={(e) => e.shiftKey && captureSelection()}
+            onKeyDown={(e) => {
+              if (textRef.current && moveSelectionByKey(e, textRef.current)) e.preventDefault()
+            }}
+            onKeyUp={(e) => e.key === 'Shift' && captureSelection()}
             onClick={onTextClick}
           >
             <ReaderText

@@ -231,4 +231,36 @@ describe('reading and annotating through the UI', () => {
     await page.locator(`mark.flash[data-ids~="${claimId}"]`).first().waitFor()
     expect(app.pageErrors).toEqual([])
   })
+
+  it('selects text with the keyboard alone and annotates it', async () => {
+    app = await launchApp()
+    const { page } = app
+    await createProject(app, 'Keyboard')
+    await app.api.handlers['articles:add']({
+      title: 'Tastatur',
+      text: 'Seoul meldet 1.500 Elitesoldaten in Russland.',
+      outlet: '',
+      authors: [],
+      url: '',
+      publishedAt: '',
+      language: 'de',
+    })
+    await page.locator('.article-item').first().click()
+    const text = page.getByRole('document', { name: /Article text/ })
+    await text.focus()
+    // Word steps stop at word ends ("Seoul|", "meldet|"); extend over " 1.500 Elitesoldaten"
+    // (the leading space is trimmed from the selection).
+    await page.keyboard.press('Control+ArrowRight')
+    await page.keyboard.press('Control+ArrowRight')
+    await page.keyboard.down('Shift')
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight')
+    await page.keyboard.up('Shift')
+    const popup = page.getByRole('dialog', { name: 'Annotate selection' })
+    await expect(popup.locator('.selection-quote').innerText()).resolves.toBe(
+      '“1.500 Elitesoldaten”',
+    )
+    await page.keyboard.press('n')
+    await page.locator('mark.hl-note', { hasText: '1.500 Elitesoldaten' }).waitFor()
+    expect(app.pageErrors).toEqual([])
+  })
 })
