@@ -1074,6 +1074,13 @@ function formatAmount(values: number[], locale: 'en' | 'de'): string {
  * Soldaten" (German, words by default). Pass `style` to choose the other form. Units are not
  * translated; in German, units longer than three letters are capitalised like nouns.
  */
+/** The unit word as it appears in the quantity's phrase, if it does. */
+function unitAsWritten(q: Pick<Quantity, 'text' | 'unit'>): string | null {
+  const escaped = q.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const match = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'iu').exec(q.text)
+  return match ? match[0] : null
+}
+
 export function formatQuantity(
   q: Quantity,
   locale: 'en' | 'de',
@@ -1098,7 +1105,10 @@ export function formatQuantity(
   if (q.unit === 'percentage points') {
     return `${prefix}${amount} ${locale === 'de' ? 'Prozentpunkte' : 'percentage points'}`
   }
+  // The unit as the source wrote it ("Soldaten", not "soldaten"); the stored unit is lowercase.
+  const written = unitAsWritten(q)
   const unit =
-    locale === 'de' && q.unit.length > 3 ? q.unit[0]?.toUpperCase() + q.unit.slice(1) : q.unit
+    written ??
+    (locale === 'de' && q.unit.length > 3 ? q.unit[0]?.toUpperCase() + q.unit.slice(1) : q.unit)
   return `${prefix}${amount} ${unit}`
 }

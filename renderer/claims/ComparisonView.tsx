@@ -59,6 +59,13 @@ export function ComparisonView({ onOpenClaim }: { onOpenClaim: (claimId: string)
     timeZone: 'UTC',
   })
   const formatDate = (iso: string) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : '')
+  /** For tight labels: the shortest of a long name's other names ("HUR"), else the name. */
+  const shortSourceName = (sourceId: string) => {
+    const source = sourcesById.get(sourceId)
+    if (!source || source.name.length <= 24) return sourceName(sourceId)
+    const shortest = [...source.aliases].sort((a, b) => a.length - b.length)[0]
+    return shortest && shortest.length < source.name.length ? shortest : source.name
+  }
   const sourceName = (sourceId: string) =>
     sourceId
       ? (sourcesById.get(sourceId)?.name ?? t('claims.missingSource'))
@@ -118,6 +125,7 @@ export function ComparisonView({ onOpenClaim }: { onOpenClaim: (claimId: string)
     color: colors.get(sourceIdOf(row)) ?? '#555555',
     figure: short(row),
     source: sourceName(sourceIdOf(row)),
+    sourceShort: shortSourceName(sourceIdOf(row)),
     tooltip: [
       row.claim.statement,
       `${long(row)} — ${sourceName(sourceIdOf(row))}`,

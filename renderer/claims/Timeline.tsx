@@ -14,6 +14,8 @@ export interface TimelinePoint {
   /** Short figure without unit, e.g. "≥ 3,000". */
   figure: string
   source: string
+  /** A shorter name for the visible label (the full one stays in the accessible name). */
+  sourceShort?: string
   /** Tooltip text. */
   tooltip: string
 }
@@ -131,7 +133,9 @@ export function Timeline({
 
   // Labels: figure over source, right of the point unless that runs out of room.
   const boxes = placed.map(({ p, cx, cy }) => {
-    const width = Math.max(p.figure.length, clip(p.source, MAX_SOURCE_CHARS).length) * CHAR_W + 4
+    const width =
+      Math.max(p.figure.length, clip(p.sourceShort ?? p.source, MAX_SOURCE_CHARS).length) * CHAR_W +
+      4
     const limit = p.madeOn ? plotRight : W - M.right
     const right = cx + 10 + width <= limit
     return right
@@ -312,7 +316,7 @@ export function Timeline({
                   x={box.anchor === 'start' ? box.x0 : box.x1}
                   dy="1.2em"
                 >
-                  {clip(p.source, MAX_SOURCE_CHARS)}
+                  {clip(p.sourceShort ?? p.source, MAX_SOURCE_CHARS)}
                 </tspan>
               </text>
             )}

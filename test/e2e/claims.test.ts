@@ -128,7 +128,7 @@ describe('claims, sources and comparison through the UI', () => {
     await expect(page.locator('.claims-count').innerText()).resolves.toBe('4 claims')
     const figureOf = (statement: string) =>
       claimRow(page, statement).locator('.col-figure').innerText()
-    await expect(figureOf(C3000)).resolves.toBe('≥ 3,000 soldaten')
+    await expect(figureOf(C3000)).resolves.toBe('≥ 3,000 Soldaten')
     await expect(figureOf(C1500)).resolves.toBe('1,500 soldiers')
     await expect(figureOf(C10000)).resolves.toBe('> 10,000 troops')
     await expect(figureOf(C12000)).resolves.toBe('12,000 troops')
@@ -275,7 +275,7 @@ describe('claims, sources and comparison through the UI', () => {
       `1,500 soldiers | ${NIS} ${B}`,
       `more than 10,000 troops | ${HUR} ${C}`,
       `12,000 troops | ${HUR} ${C}`,
-      `at least 3,000 soldaten | ${PENTAGON} ${B}`,
+      `at least 3,000 Soldaten | ${PENTAGON} ${B}`,
     ])
     await expect(tableRows.nth(0).innerText()).resolves.toContain(`contradicts > 10,000 (${HUR})`)
     await expect(tableRows.nth(1).innerText()).resolves.toContain(`contradicts 1,500 (${NIS})`)
@@ -306,7 +306,7 @@ describe('claims, sources and comparison through the UI', () => {
     await showView(fresh, 'Claims')
     await expect(fresh.locator('.claims-count').innerText()).resolves.toBe('4 claims')
     await boardState(fresh)
-    await expect(rowText(fresh, C3000)).resolves.toContain('≥ 3,000 soldaten')
+    await expect(rowText(fresh, C3000)).resolves.toContain('≥ 3,000 Soldaten')
     const again = await openClaim(fresh, C10000)
     await expect(again.getByLabel('Status', { exact: true }).inputValue()).resolves.toBe(
       'inconclusive',

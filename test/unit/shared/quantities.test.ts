@@ -322,23 +322,23 @@ describe('formatQuantity', () => {
   const q = (input: string, language: Lang = ''): Quantity => only(input, language)
 
   it('formats English with symbols by default', () => {
-    expect(formatQuantity(q('mindestens 3.000 Soldaten'), 'en')).toBe('≥ 3,000 soldaten')
+    expect(formatQuantity(q('mindestens 3.000 Soldaten'), 'en')).toBe('≥ 3,000 Soldaten')
     expect(formatQuantity(q('at least 3,000 soldiers'), 'en')).toBe('≥ 3,000 soldiers')
     expect(formatQuantity(q('more than 10,000 troops'), 'en')).toBe('> 10,000 troops')
     expect(formatQuantity(q('up to 12,000'), 'en')).toBe('≤ 12,000')
     expect(formatQuantity(q('fewer than 500 civilians'), 'en')).toBe('< 500 civilians')
     expect(formatQuantity(q('about 1.5 million'), 'en')).toBe('≈ 1.5 million')
     expect(formatQuantity(q('etwa 11.000 bis 12.000 Soldaten'), 'en')).toBe(
-      '11,000–12,000 soldaten',
+      '11,000–12,000 Soldaten',
     )
-    expect(formatQuantity(q('2600 Mann'), 'en')).toBe('2,600 mann')
+    expect(formatQuantity(q('2600 Mann'), 'en')).toBe('2,600 Mann')
     expect(formatQuantity(q('15 Prozent'), 'en')).toBe('15%')
     expect(formatQuantity(q('$1.5 billion'), 'en')).toBe('$1.5 billion')
   })
 
   it('formats German with words by default', () => {
     expect(formatQuantity(q('mehr als 10.000 Soldaten'), 'de')).toBe('mehr als 10.000 Soldaten')
-    expect(formatQuantity(q('at least 3,000 soldiers'), 'de')).toBe('mindestens 3.000 Soldiers')
+    expect(formatQuantity(q('at least 3,000 soldiers'), 'de')).toBe('mindestens 3.000 soldiers')
     expect(formatQuantity(q('bis zu 12.000'), 'de')).toBe('bis zu 12.000')
     expect(formatQuantity(q('weniger als 500'), 'de')).toBe('weniger als 500')
     expect(formatQuantity(q('rund 1500'), 'de')).toBe('etwa 1.500')
