@@ -732,6 +732,11 @@ export function CodebookView() {
     setCollapsed((all) => new Set([...all].filter((c) => !ancestors.has(c))))
   }
   const close = () => setDialog(null)
+  /** After a change: show where the tag now is, and close the dialog. */
+  const revealAndClose = (tagId: string | null) => {
+    reveal(tagId)
+    close()
+  }
 
   const ctx: TreeContext = {
     editingId,
@@ -803,10 +808,7 @@ export function CodebookView() {
           options={options}
           initialParentId={dialog.parentId}
           onClose={close}
-          onCreated={(parentId) => {
-            reveal(parentId)
-            close()
-          }}
+          onCreated={revealAndClose}
         />
       )}
       {dialog?.kind === 'move' && dialogTag && (
@@ -814,10 +816,7 @@ export function CodebookView() {
           tag={dialogTag}
           options={elsewhere}
           onClose={close}
-          onMoved={(parentId) => {
-            reveal(parentId)
-            close()
-          }}
+          onMoved={revealAndClose}
         />
       )}
       {dialog?.kind === 'merge' && dialogTag && (
@@ -826,10 +825,7 @@ export function CodebookView() {
           childCount={childCount(dialogTag.id)}
           options={elsewhere}
           onClose={close}
-          onMerged={(targetId) => {
-            reveal(targetId)
-            close()
-          }}
+          onMerged={revealAndClose}
         />
       )}
       {dialog?.kind === 'delete' && dialogTag && (
