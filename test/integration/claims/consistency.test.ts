@@ -1,84 +1,34 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CallInput, LinkedAnnotation } from '../../../shared/api'
-import type { Annotation, AnnotationKind } from '../../../shared/model/annotation'
-import { RegistryDocument } from '../../../shared/model/registry'
-import { type ArticleInput, HUR, NIS, PENTAGON, rangeOf } from '../../helpers/example-articles'
+import type { LinkedAnnotation } from '../../../shared/api'
+import { HUR, NIS, PENTAGON } from '../../helpers/example-articles'
+import { registryWorkbench } from '../../helpers/registry-workbench'
 import { type TestApi, openTestApi } from '../../helpers/test-api'
 
 describe('claims and sources stay consistent with annotations, tags and articles', () => {
   let t: TestApi
-  let folder: string
-  const texts = new Map<string, string>()
 
   const call: TestApi['call'] = (channel, input) => t.call(channel, input)
 
   const refuse: TestApi['refuse'] = (channel, input) => t.refuse(channel, input)
 
-  const registryBytes = () => readFile(join(folder, 'registry.json'), 'utf8')
-  async function registryFile(): Promise<RegistryDocument> {
-    return RegistryDocument.parse(JSON.parse(await registryBytes()))
-  }
-  const articleBytes = (id: string) => readFile(join(folder, 'articles', `${id}.json`), 'utf8')
-  async function problems() {
-    return (await call('registry:get', {})).problems
-  }
-
-  async function addArticle(article: ArticleInput): Promise<string> {
-    const { id } = await call('articles:add', article)
-    texts.set(id, article.text)
-    return id
-  }
-
-  function range(articleId: string, needle: string, nth = 0) {
-    const text = texts.get(articleId)
-    if (text === undefined) throw new Error('test setup: unknown article')
-    return rangeOf(text, needle, nth)
-  }
-
-  async function annotate(
-    articleId: string,
-    needle: string,
-    kind: AnnotationKind = 'claim',
-    nth = 0,
-  ): Promise<Annotation> {
-    return call('annotations:create', { articleId, kind, ...range(articleId, needle, nth) })
-  }
-
-  /** Annotates a selection and links it in one step. */
-  async function select(
-    articleId: string,
-    needle: string,
-    link: CallInput<'annotations:createLinked'>['link'],
-    nth = 0,
-  ): Promise<LinkedAnnotation> {
-    const kind = 'claimId' in link || 'newClaim' in link ? 'claim' : 'source'
-    return call('annotations:createLinked', {
-      articleId,
-      kind,
-      ...range(articleId, needle, nth),
-      link,
-    })
-  }
-
-  /** The claim of a linked annotation, which the call must have made or updated. */
-  function claimOf(linked: LinkedAnnotation) {
-    if (!linked.claim) throw new Error('expected a claim')
-    return linked.claim
-  }
-
-  const mentionOf = (articleId: string, annotation: Annotation) => ({
-    articleId,
-    annotationId: annotation.id,
-  })
+  const {
+    registryBytes,
+    registryFile,
+    articleBytes,
+    problems,
+    addArticle,
+    range,
+    annotate,
+    select,
+    claimOf,
+    mentionOf,
+  } = registryWorkbench(() => t)
 
   beforeEach(async () => {
     t = await openTestApi({
       prefix: 'claimdesk-consistency-',
       projectName: 'Nordkoreanische Soldaten',
     })
-    folder = t.folder
   })
   afterEach(() => t.close())
 
