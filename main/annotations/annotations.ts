@@ -6,20 +6,7 @@ import { AppFailure } from '../../shared/result'
 import type { OpenProject } from '../projects/open-project'
 import type { MentionRef } from '../../shared/model/source'
 import { mentionRemovals } from '../registry/registry'
-
-function requireKnownTags(project: OpenProject, tagIds: readonly string[]): void {
-  const known = new Set(project.doc.data.tags.map((t) => t.id))
-  const unknown = tagIds.filter((id) => !known.has(id))
-  if (unknown.length > 0) {
-    throw new AppFailure(
-      'not-found',
-      `Unknown tag ${unknown.join(', ')}: it may have been deleted.`,
-      {
-        field: 'tagIds',
-      },
-    )
-  }
-}
+import { requireKnownTags } from '../tags/tags'
 
 async function findAnnotation(
   project: OpenProject,

@@ -14,6 +14,7 @@ import { AppFailure } from '../../shared/result'
 import { type Change, removal } from '../history/changes'
 import type { OpenProject } from '../projects/open-project'
 import { findClaim, requireMention, requireSources, sameMention } from '../registry/registry'
+import { requireKnownTags } from '../tags/tags'
 import { SIMILAR_CLAIM_THRESHOLD, statementSimilarity } from './similarity'
 
 const now = () => new Date().toISOString()
@@ -37,13 +38,6 @@ function requireStatus(project: OpenProject, status: string): void {
   ] as string[]
   if (!known.includes(status))
     throw new AppFailure('invalid-input', `Unknown status “${status}”.`, { field: 'status' })
-}
-
-function requireTags(project: OpenProject, tagIds: readonly string[]): void {
-  const known = new Set(project.doc.data.tags.map((t) => t.id))
-  const unknown = tagIds.filter((id) => !known.has(id))
-  if (unknown.length > 0)
-    throw new AppFailure('not-found', `Unknown tag ${unknown.join(', ')}.`, { field: 'tagIds' })
 }
 
 /**
@@ -72,7 +66,7 @@ export async function createClaim(
     })
   requireSources(project, input.saidBy, 'saidBy')
   requireSources(project, input.reportedBy, 'reportedBy')
-  requireTags(project, input.tagIds)
+  requireKnownTags(project, input.tagIds)
   const claim: Claim = {
     ...newClaim(project, statement, language, mentions, input.tagIds),
     saidBy: [...new Set(input.saidBy)],
@@ -118,7 +112,7 @@ export async function updateClaim(
   const before = findClaim(project, input.id)
   if (input.saidBy) requireSources(project, input.saidBy, 'saidBy')
   if (input.reportedBy) requireSources(project, input.reportedBy, 'reportedBy')
-  if (input.tagIds) requireTags(project, input.tagIds)
+  if (input.tagIds) requireKnownTags(project, input.tagIds)
   const statement = input.statement?.trim().normalize('NFC') ?? before.statement
   const after: Claim = {
     ...before,

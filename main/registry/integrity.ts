@@ -1,4 +1,5 @@
 import type { IntegrityProblem } from '../../shared/api'
+import { BUILTIN_STATUSES } from '../../shared/model/claim'
 import type { MentionRef } from '../../shared/model/source'
 import type { OpenProject } from '../projects/open-project'
 
@@ -13,14 +14,7 @@ export async function checkReferences(project: OpenProject): Promise<IntegrityPr
   const claimIds = new Set(claims.map((c) => c.id))
   const tagIds = new Set(project.doc.data.tags.map((t) => t.id))
   const articleTitles = new Map(project.doc.data.articles.map((a) => [a.id, a.title]))
-  const statusIds = new Set<string>([
-    'unstarted',
-    'in-progress',
-    'inconclusive',
-    'verified',
-    'false',
-    ...statuses.map((s) => s.id),
-  ])
+  const statusIds = new Set<string>([...BUILTIN_STATUSES, ...statuses.map((s) => s.id)])
   const problems: IntegrityProblem[] = []
   const claimLabel = (statement: string) =>
     `claim “${statement.length > 60 ? `${statement.slice(0, 60)}…` : statement}”`

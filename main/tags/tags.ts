@@ -7,6 +7,21 @@ import type { Change } from '../history/changes'
 import type { OpenProject } from '../projects/open-project'
 import { claimTagRewrites, mentionRemovals } from '../registry/registry'
 
+/** Refuses tag ids that are not in the codebook (a tag may have been deleted meanwhile). */
+export function requireKnownTags(project: OpenProject, tagIds: readonly string[]): void {
+  const known = new Set(project.doc.data.tags.map((t) => t.id))
+  const unknown = tagIds.filter((id) => !known.has(id))
+  if (unknown.length > 0) {
+    throw new AppFailure(
+      'not-found',
+      `Unknown tag ${unknown.join(', ')}: it may have been deleted.`,
+      {
+        field: 'tagIds',
+      },
+    )
+  }
+}
+
 function findTag(project: OpenProject, id: string): Tag {
   const tag = project.doc.data.tags.find((t) => t.id === id)
   if (!tag) throw new AppFailure('not-found', `No tag with id ${id}; it may have been deleted.`)
