@@ -43,6 +43,27 @@ import { type Emit, Workspace } from './projects/workspace'
 import { SettingsStore } from './settings/settings-store'
 import { KeyedQueue } from './store/durable-write'
 import type { SearchDocType } from '../shared/search-types'
+import type { OpenProject } from './projects/open-project'
+import { TaskRegistry } from './tasks/tasks'
+import { readCustody } from './evidence/custody-log'
+import { commitEvidence, discardPrepared, prepareEvidence } from './evidence/evidence-add'
+import {
+  assessEvidence,
+  deleteEvidence,
+  findEvidence,
+  setEvidenceMention,
+  updateEvidence,
+} from './evidence/evidence-items'
+import {
+  commitRelink,
+  discardRelink,
+  fileChecks,
+  prepareRelink,
+  verifyEvidence,
+} from './evidence/file-checks'
+import { captureFrame, deleteFrame, updateFrame } from './evidence/frames'
+import { addRegion, deleteRegion, updateRegion } from './evidence/regions'
+import { addSegment, deleteSegment, updateSegment } from './evidence/segments'
 
 export interface MainApiDeps extends ProjectOptions {
   /** The app's own data folder (settings, recent projects). */
@@ -75,6 +96,18 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     <I, O>(handler: (input: I) => Promise<O>) =>
     (input: I) =>
       mutations.run('workspace', () => handler(input))
+  /** Runs `work` in the mutation queue, without the handler wrapper. */
+  const inQueue = <T>(work: () => Promise<T>) => mutations.run('workspace', work)
+  const tasks = new TaskRegistry(deps.emit)
+  /** Long work runs outside the queue; before committing it, the project must still be open. */
+  const stillOpen = (opened: OpenProject) => {
+    if (workspace.info() === null || workspace.project() !== opened) {
+      throw new AppFailure(
+        'no-project-open',
+        'The project was closed while its files were being read; nothing was changed.',
+      )
+    }
+  }
   /** After an undoable change: tell the renderer what changed and what undo now offers. */
   const changed = <T>(reason: 'annotations' | 'tags' | 'articles' | 'registry', value: T): T => {
     workspace.changed(reason)
@@ -217,6 +250,105 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
 
     'search:query': async ({ query, types, limitPerType }) =>
       project().search.search(query, { types: types as SearchDocType[] | undefined, limitPerType }),
+
+    'evidence:add': async (input) => {
+      const opened = project()
+      return tasks.run(input.taskId, 'Adding evidence', async (task) => {
+        // Hashing a large file takes minutes: it must not hold up every other edit.
+        const prepared = await prepareEvidence(opened, input, task)
+        return inQueue(async () => {
+          try {
+            stillOpen(opened)
+          } catch (error) {
+            await discardPrepared(prepared)
+            throw error
+          }
+          return changed('registry', await commitEvidence(opened, prepared))
+        })
+      })
+    },
+    'evidence:update': exclusive(async (input) =>
+      changed('registry', await updateEvidence(project(), input)),
+    ),
+    'evidence:assess': exclusive(async (input) =>
+      changed('registry', await assessEvidence(project(), input)),
+    ),
+    'evidence:delete': exclusive(async ({ id }) => {
+      await deleteEvidence(project(), id)
+      return changed('registry', null)
+    }),
+    'evidence:linkMention': exclusive(async (input) =>
+      changed('registry', await setEvidenceMention(project(), input, true)),
+    ),
+    'evidence:unlinkMention': exclusive(async (input) =>
+      changed('registry', await setEvidenceMention(project(), input, false)),
+    ),
+    'evidence:verify': async ({ id, taskId }) => {
+      const opened = project()
+      const item = findEvidence(opened, id)
+      const check = await tasks.run(taskId, `Verifying ${item.title}`, (task) =>
+        verifyEvidence(opened, id, task),
+      )
+      // The file's state shows among the project's problems.
+      workspace.changed('registry')
+      return check
+    },
+    'evidence:checks': async () => fileChecks(project()),
+    'evidence:relink': async ({ id, path, taskId }) => {
+      const opened = project()
+      return tasks.run(taskId, 'Relinking evidence', async (task) => {
+        const prepared = await prepareRelink(opened, id, path, task)
+        return inQueue(async () => {
+          try {
+            stillOpen(opened)
+            return changed('registry', await commitRelink(opened, prepared))
+          } catch (error) {
+            await discardRelink(prepared)
+            throw error
+          }
+        })
+      })
+    },
+    'evidence:custody': async ({ id }) => {
+      findEvidence(project(), id)
+      return readCustody(project().folder, id)
+    },
+    'evidence:addSegment': exclusive(async (input) =>
+      changed('registry', await addSegment(project(), input)),
+    ),
+    'evidence:updateSegment': exclusive(async (input) =>
+      changed('registry', await updateSegment(project(), input)),
+    ),
+    'evidence:deleteSegment': exclusive(async (input) => {
+      await deleteSegment(project(), input)
+      return changed('registry', null)
+    }),
+    'evidence:captureFrame': exclusive(async (input) =>
+      changed('registry', await captureFrame(project(), input)),
+    ),
+    'evidence:updateFrame': exclusive(async (input) =>
+      changed('registry', await updateFrame(project(), input)),
+    ),
+    'evidence:deleteFrame': exclusive(async (input) => {
+      await deleteFrame(project(), input)
+      return changed('registry', null)
+    }),
+    'evidence:addRegion': exclusive(async (input) =>
+      changed('registry', await addRegion(project(), input)),
+    ),
+    'evidence:updateRegion': exclusive(async (input) =>
+      changed('registry', await updateRegion(project(), input)),
+    ),
+    'evidence:deleteRegion': exclusive(async (input) => {
+      await deleteRegion(project(), input)
+      return changed('registry', null)
+    }),
+
+    'projects:updateSettings': exclusive(async (settings) => workspace.updateSettings(settings)),
+    'tasks:cancel': async ({ taskId }) => {
+      tasks.cancel(taskId)
+      return null
+    },
 
     'history:state': async () => project().history.state(),
     'history:undo': exclusive(async () => {

@@ -20,6 +20,17 @@ import { Credibility, Reliability } from './model/grading'
 import type { RegistryDocument } from './model/registry'
 import { MentionRef, type Source, SourceKind } from './model/source'
 import type { ProjectInfo, RecentProject } from './model/project'
+import {
+  ClaimLink,
+  Coordinates,
+  type CapturedFrame,
+  type CustodyEntry,
+  type EvidenceItem,
+  type FileCheck,
+  type Region,
+  type Segment,
+  StorageMode,
+} from './model/evidence'
 import { type Settings, UiLanguagePreference } from './model/settings'
 import type { Result } from './result'
 import { SEARCH_DOC_TYPES, type SearchResults } from './search-types'
@@ -120,9 +131,11 @@ export interface IntegrityProblem {
     | 'missing-article'
     | 'missing-annotation'
     | 'missing-status'
+    | 'missing-evidence'
+    | 'evidence-file'
   message: string
   entities: Array<{
-    type: 'claim' | 'source' | 'relation' | 'tag' | 'article' | 'annotation'
+    type: 'claim' | 'source' | 'relation' | 'tag' | 'article' | 'annotation' | 'evidence'
     id: string
   }>
 }
@@ -141,6 +154,37 @@ const SourceFields = {
   reliability: Reliability.nullable(),
   reliabilityReason: z.string().max(5000),
 }
+/** What adding several evidence files did: each file succeeds or fails on its own. */
+export interface EvidenceAddReport {
+  added: EvidenceItem[]
+  failed: Array<{ fileName: string; message: string }>
+  /** True when the user cancelled; files not yet added are neither added nor failed. */
+  cancelled: boolean
+}
+
+/** A long-running call's id, chosen by the renderer, for progress events and cancelling. */
+const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a task id')
+
+const ProvenanceInput = z.object({
+  originalUrl: Url.optional(),
+  platform: z.string().trim().max(200).optional(),
+  publisherId: Id.nullable().optional(),
+  publishedAt: OptionalDate.optional(),
+  retrievedAt: OptionalDate.optional(),
+  retrievedBy: z.string().trim().max(200).optional(),
+  claimedPlace: z.string().trim().max(500).optional(),
+  claimedCoordinates: Coordinates.nullable().optional(),
+  claimedDate: OptionalDate.optional(),
+  verificationNotes: z.string().max(20_000).optional(),
+})
+
+/** Seconds into a video. */
+const Seconds = z.number().finite().nonnegative()
+/** A fraction of an image's width or height. */
+const Fraction = z.number().min(0).max(1)
+/** A captured frame as PNG bytes; 1920×1080 PNGs are a few MB. */
+const MAX_FRAME_BASE64 = 40 * 1024 * 1024
+
 const SourceName = z.string().trim().min(1, 'the source name must not be empty').max(300)
 
 export const calls = {
@@ -381,6 +425,116 @@ export const calls = {
     }),
   ),
 
+  /** Adds files as evidence: hashes (and copies) each one, reporting progress under `taskId`. */
+  'evidence:add': call<EvidenceAddReport>()(
+    z.object({
+      taskId: TaskId,
+      files: z
+        .array(z.object({ path: z.string().min(1), storage: StorageMode.optional() }))
+        .min(1, 'choose at least one file'),
+    }),
+  ),
+  'evidence:update': call<EvidenceItem>()(
+    z.object({
+      id: Id,
+      title: z.string().trim().min(1, 'the title must not be empty').max(500).optional(),
+      provenance: ProvenanceInput.optional(),
+      claimLinks: z.array(ClaimLink).optional(),
+    }),
+  ),
+  'evidence:assess': call<EvidenceItem>()(
+    z.object({
+      id: Id,
+      status: ClaimStatus,
+      credibility: Credibility.nullable(),
+      rationale: z.string().max(10_000).default(''),
+    }),
+  ),
+  /** Removes the item from the project; a copied file stays in media/ so undo can bring it back. */
+  'evidence:delete': call<null>()(z.object({ id: Id })),
+  'evidence:linkMention': call<EvidenceItem>()(z.object({ id: Id, mention: MentionRef })),
+  'evidence:unlinkMention': call<EvidenceItem>()(z.object({ id: Id, mention: MentionRef })),
+  /** Hashes the file again and compares; the outcome goes into the custody log. */
+  'evidence:verify': call<FileCheck>()(z.object({ id: Id, taskId: TaskId })),
+  /** The state of every item's file as checked in this session (quick checks for the rest). */
+  'evidence:checks': call<FileCheck[]>()(Nothing),
+  /** Points a linked item at a moved file; accepted only if the file's hash matches. */
+  'evidence:relink': call<EvidenceItem>()(
+    z.object({ id: Id, path: z.string().min(1), taskId: TaskId }),
+  ),
+  'evidence:custody': call<CustodyEntry[]>()(z.object({ id: Id })),
+  'evidence:addSegment': call<Segment>()(
+    z.object({
+      itemId: Id,
+      start: Seconds,
+      end: Seconds,
+      label: z.string().trim().max(300).default(''),
+      note: z.string().max(20_000).default(''),
+      claimLinks: z.array(ClaimLink).default([]),
+    }),
+  ),
+  'evidence:updateSegment': call<Segment>()(
+    z.object({
+      itemId: Id,
+      id: Id,
+      start: Seconds.optional(),
+      end: Seconds.optional(),
+      label: z.string().trim().max(300).optional(),
+      note: z.string().max(20_000).optional(),
+      claimLinks: z.array(ClaimLink).optional(),
+    }),
+  ),
+  'evidence:deleteSegment': call<null>()(z.object({ itemId: Id, id: Id })),
+  /** Stores a frame the renderer drew from the video as a PNG, with its own hash. */
+  'evidence:captureFrame': call<CapturedFrame>()(
+    z.object({
+      itemId: Id,
+      time: Seconds,
+      segmentId: Id.nullable().default(null),
+      pngBase64: z.string().min(1).max(MAX_FRAME_BASE64, 'the frame is too large'),
+    }),
+  ),
+  'evidence:updateFrame': call<CapturedFrame>()(
+    z.object({
+      itemId: Id,
+      id: Id,
+      segmentId: Id.nullable().optional(),
+      note: z.string().max(5000).optional(),
+    }),
+  ),
+  'evidence:deleteFrame': call<null>()(z.object({ itemId: Id, id: Id })),
+  'evidence:addRegion': call<Region>()(
+    z.object({
+      itemId: Id,
+      x: Fraction,
+      y: Fraction,
+      width: Fraction,
+      height: Fraction,
+      label: z.string().trim().max(300).default(''),
+      note: z.string().max(20_000).default(''),
+      claimLinks: z.array(ClaimLink).default([]),
+    }),
+  ),
+  'evidence:updateRegion': call<Region>()(
+    z.object({
+      itemId: Id,
+      id: Id,
+      x: Fraction.optional(),
+      y: Fraction.optional(),
+      width: Fraction.optional(),
+      height: Fraction.optional(),
+      label: z.string().trim().max(300).optional(),
+      note: z.string().max(20_000).optional(),
+      claimLinks: z.array(ClaimLink).optional(),
+    }),
+  ),
+  'evidence:deleteRegion': call<null>()(z.object({ itemId: Id, id: Id })),
+
+  'projects:updateSettings': call<ProjectInfo>()(z.object({ evidenceStorage: StorageMode })),
+
+  /** Asks a long-running call to stop; it answers with what it finished. */
+  'tasks:cancel': call<null>()(z.object({ taskId: TaskId })),
+
   'history:state': call<HistoryState>()(Nothing),
   'history:undo': call<HistoryState>()(Nothing),
   'history:redo': call<HistoryState>()(Nothing),
@@ -389,7 +543,9 @@ export const calls = {
   'dialogs:chooseFolder': call<string | null>()(
     z.object({ purpose: z.enum(['create-project', 'open-project']) }),
   ),
-  'dialogs:chooseFiles': call<string[]>()(z.object({ purpose: z.enum(['import-articles']) })),
+  'dialogs:chooseFiles': call<string[]>()(
+    z.object({ purpose: z.enum(['import-articles', 'add-evidence', 'relink-evidence']) }),
+  ),
 } as const
 
 export type Channel = keyof typeof calls
@@ -410,6 +566,7 @@ export const MENU_COMMANDS = [
   'open-recent',
   'add-article',
   'import-articles',
+  'add-evidence',
   'undo',
   'redo',
   'search',
@@ -432,6 +589,8 @@ export interface Events {
   }
   'menu:command': MenuCommand
   'history:changed': HistoryState
+  /** Progress of a long-running call; `total` is null when unknown. */
+  'task:progress': { taskId: string; label: string; done: number; total: number | null }
 }
 export type EventName = keyof Events
 
@@ -439,6 +598,10 @@ export type EventName = keyof Events
 export interface ClaimdeskBridge {
   invoke<C extends Channel>(channel: C, input: CallInput<C>): Promise<Result<CallOutput<C>>>
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** Where the media protocol answers, e.g. `claimdesk-media://project/` (ends with '/'). */
+  mediaBaseUrl: string
+  /** The path on disk of a file dropped on the window ('' when it has none). */
+  pathForFile(file: { name: string }): string
 }
 
 export function isChannel(value: unknown): value is Channel {

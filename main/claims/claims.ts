@@ -11,6 +11,7 @@ import {
 import type { MentionRef } from '../../shared/model/source'
 import { parseQuantities } from '../../shared/quantities'
 import { AppFailure } from '../../shared/result'
+import { claimLinkRemovals } from '../evidence/evidence-links'
 import { type Change, removal } from '../history/changes'
 import type { OpenProject } from '../projects/open-project'
 import { findClaim, requireMention, requireSources, sameMention } from '../registry/registry'
@@ -31,7 +32,7 @@ export function quantitiesOf(text: string, language: string): ClaimQuantity[] {
   }))
 }
 
-function requireStatus(project: OpenProject, status: string): void {
+export function requireStatus(project: OpenProject, status: string): void {
   const known = [
     ...BUILTIN_STATUSES,
     ...project.registry.data.statuses.map((s) => s.id),
@@ -173,7 +174,7 @@ export async function setClaimMention(
   return after
 }
 
-/** Deletes a claim and its relations (the annotations stay). */
+/** Deletes a claim, its relations and evidence's links to it (the annotations stay). */
 export async function deleteClaim(project: OpenProject, id: string): Promise<void> {
   const claim = findClaim(project, id)
   const { relations, claims } = project.registry.data
@@ -181,6 +182,7 @@ export async function deleteClaim(project: OpenProject, id: string): Promise<voi
     ...relations
       .filter((r) => r.fromClaimId === id || r.toClaimId === id)
       .map((r) => removal('relation', relations, r)),
+    ...claimLinkRemovals(project, id),
     removal('claim', claims, claim),
   ])
 }
@@ -236,7 +238,7 @@ export async function createStatus(
   return status
 }
 
-/** Removes a custom status; claims that carry it get a new assessment with `replaceWith`. */
+/** Removes a custom status; claims and evidence that carry it are reassessed with `replaceWith`. */
 export async function deleteStatus(
   project: OpenProject,
   input: ParsedInput<'statuses:delete'>,
@@ -248,25 +250,39 @@ export async function deleteStatus(
     throw new AppFailure('invalid-input', 'Choose another status.', { field: 'replaceWith' })
   requireStatus(project, input.replaceWith)
   const time = now()
+  const reassessed = (last: Assessment | undefined): Assessment => ({
+    status: input.replaceWith,
+    credibility: last?.credibility ?? null,
+    rationale: `Status “${status.label}” was removed from the project.`,
+    by: project.userName,
+    at: time,
+  })
   const changes: Change[] = claims
     .filter((c) => c.assessments.at(-1)?.status === status.id)
-    .map((before) => {
-      const last = before.assessments.at(-1)
-      const reassessed: Assessment = {
-        status: input.replaceWith,
-        credibility: last?.credibility ?? null,
-        rationale: `Status “${status.label}” was removed from the project.`,
-        by: project.userName,
-        at: time,
-      }
-      return {
-        entity: 'claim',
-        before,
-        after: { ...before, assessments: [...before.assessments, reassessed], updatedAt: time },
-      }
-    })
+    .map((before) => ({
+      entity: 'claim',
+      before,
+      after: {
+        ...before,
+        assessments: [...before.assessments, reassessed(before.assessments.at(-1))],
+        updatedAt: time,
+      },
+    }))
+  // Evidence is assessed with the same statuses.
+  const evidenceChanges: Change[] = project.registry.data.evidence
+    .filter((e) => e.assessments.at(-1)?.status === status.id)
+    .map((before) => ({
+      entity: 'evidence',
+      before,
+      after: {
+        ...before,
+        assessments: [...before.assessments, reassessed(before.assessments.at(-1))],
+        updatedAt: time,
+      },
+    }))
   await project.history.commit(`Remove status “${status.label}”`, [
     ...changes,
+    ...evidenceChanges,
     removal('status', statuses, status),
   ])
 }

@@ -1,5 +1,6 @@
 import type { Annotation } from '../../shared/model/annotation'
 import type { Claim, ClaimRelation, CustomStatus } from '../../shared/model/claim'
+import type { EvidenceItem } from '../../shared/model/evidence'
 import type { RegistryDocument } from '../../shared/model/registry'
 import type { Source } from '../../shared/model/source'
 import type { Tag } from '../../shared/model/tag'
@@ -25,6 +26,7 @@ export type Change =
   | RegistryChange<'claim', Claim>
   | RegistryChange<'relation', ClaimRelation>
   | RegistryChange<'status', CustomStatus>
+  | RegistryChange<'evidence', EvidenceItem>
 
 /** A change to one entity of registry.json; `position` restores its place on undo. */
 export interface RegistryChange<E extends string, T> {
@@ -34,7 +36,10 @@ export interface RegistryChange<E extends string, T> {
   position?: number
 }
 
-type AnyRegistryChange = Extract<Change, { entity: 'source' | 'claim' | 'relation' | 'status' }>
+type AnyRegistryChange = Extract<
+  Change,
+  { entity: 'source' | 'claim' | 'relation' | 'status' | 'evidence' }
+>
 
 /** Which registry list holds each kind of registry entity. */
 const REGISTRY_LISTS = {
@@ -42,6 +47,7 @@ const REGISTRY_LISTS = {
   claim: 'claims',
   relation: 'relations',
   status: 'statuses',
+  evidence: 'evidence',
 } as const satisfies Record<AnyRegistryChange['entity'], keyof RegistryDocument>
 
 /** A removal that undo can put back in its place. */

@@ -4,12 +4,15 @@ import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ArticleDocument } from '../../shared/model/article'
 import {
+  defaultProjectSettings,
   PROJECT_SCHEMA_VERSION,
   type ProjectDocument,
   type ProjectInfo,
+  type ProjectSettings,
 } from '../../shared/model/project'
 import { AppFailure } from '../../shared/result'
 import { AnnotationIndex } from '../annotations/annotation-index'
+import type { SessionFileCheck } from '../evidence/file-checks'
 import { UndoHistory } from '../history/undo-history'
 import { ProjectSearch } from '../search/project-search'
 import { BackupStore, type BackupPolicy, DEFAULT_BACKUP_POLICY } from '../store/backups'
@@ -80,6 +83,8 @@ export class OpenProject {
   readonly history: UndoHistory
   readonly search: ProjectSearch
   readonly userName: string
+  /** Evidence files checked in this session, by item id (never saved: files change meanwhile). */
+  readonly fileChecks = new Map<string, SessionFileCheck>()
 
   private constructor(
     readonly folder: string,
@@ -154,6 +159,7 @@ export class OpenProject {
         updatedAt: now,
         articles: [],
         tags: [],
+        settings: defaultProjectSettings(),
       }
       const backups = new BackupStore(dir, options.backupPolicy ?? DEFAULT_BACKUP_POLICY)
       const doc = await createDocument(projectFilePath(dir), projectSpec(dir), data, backups)
@@ -218,12 +224,20 @@ export class OpenProject {
       folder: this.folder,
       createdAt: d.createdAt,
       articleCount: d.articles.length,
+      settings: d.settings,
     }
   }
 
   async rename(name: string): Promise<void> {
     await this.doc.update((d) => {
       d.name = name.trim()
+      d.updatedAt = new Date().toISOString()
+    })
+  }
+
+  async updateSettings(settings: Partial<ProjectSettings>): Promise<void> {
+    await this.doc.update((d) => {
+      d.settings = { ...d.settings, ...settings }
       d.updatedAt = new Date().toISOString()
     })
   }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { EventName, Events } from '../../shared/api'
-import type { ProjectInfo } from '../../shared/model/project'
+import type { ProjectInfo, ProjectSettings } from '../../shared/model/project'
 import { AppFailure } from '../../shared/result'
 import type { SettingsStore } from '../settings/settings-store'
 import { OpenProject, type ProjectOptions, restoreNewestBackup } from './open-project'
@@ -45,6 +45,15 @@ export class Workspace {
     const project = this.project()
     await project.rename(name)
     await this.settings.recordRecent(project.folder, project.doc.data.name)
+    const info = project.info()
+    this.emit('project:changed', { reason: 'renamed', project: info })
+    return info
+  }
+
+  /** Changes the project's settings; the renderer refreshes the project's info. */
+  async updateSettings(settings: Partial<ProjectSettings>): Promise<ProjectInfo> {
+    const project = this.project()
+    await project.updateSettings(settings)
     const info = project.info()
     this.emit('project:changed', { reason: 'renamed', project: info })
     return info

@@ -1,15 +1,17 @@
 import type { IntegrityProblem } from '../../shared/api'
 import { BUILTIN_STATUSES } from '../../shared/model/claim'
 import type { MentionRef } from '../../shared/model/source'
+import { fileChecks } from '../evidence/file-checks'
 import type { OpenProject } from '../projects/open-project'
 
 /**
  * Checks every reference between the project's entities: claims → sources, tags, articles,
- * annotations and statuses; relations → claims; sources → mentions. A broken reference is
- * reported with the entities involved; nothing is changed or thrown.
+ * annotations and statuses; relations → claims; sources → mentions; evidence → claims, its
+ * publisher, mentions and its file on disk. A broken reference is reported with the entities
+ * involved; nothing is changed or thrown.
  */
 export async function checkReferences(project: OpenProject): Promise<IntegrityProblem[]> {
-  const { sources, claims, relations, statuses } = project.registry.data
+  const { sources, claims, relations, statuses, evidence } = project.registry.data
   const sourceIds = new Set(sources.map((s) => s.id))
   const claimIds = new Set(claims.map((c) => c.id))
   const tagIds = new Set(project.doc.data.tags.map((t) => t.id))
@@ -21,7 +23,7 @@ export async function checkReferences(project: OpenProject): Promise<IntegrityPr
 
   const mentionsToCheck: Array<{
     owner: string
-    ownerType: 'claim' | 'source'
+    ownerType: 'claim' | 'source' | 'evidence'
     ownerId: string
     mention: MentionRef
   }> = []
@@ -89,6 +91,53 @@ export async function checkReferences(project: OpenProject): Promise<IntegrityPr
           ],
         })
       }
+    }
+  }
+  for (const item of evidence) {
+    const owner = `Evidence «${item.title}»`
+    const links = [
+      ...item.claimLinks.map((l) => ({ claimId: l.claimId, where: '' })),
+      ...item.segments.flatMap((s) =>
+        s.claimLinks.map((l) => ({ claimId: l.claimId, where: ' (in a segment)' })),
+      ),
+      ...item.regions.flatMap((r) =>
+        r.claimLinks.map((l) => ({ claimId: l.claimId, where: ' (in a region)' })),
+      ),
+    ]
+    for (const { claimId, where } of links) {
+      if (!claimIds.has(claimId)) {
+        problems.push({
+          kind: 'missing-claim',
+          message: `${owner} is linked${where} to claim ${claimId}, which does not exist.`,
+          entities: [
+            { type: 'evidence', id: item.id },
+            { type: 'claim', id: claimId },
+          ],
+        })
+      }
+    }
+    const publisherId = item.provenance.publisherId
+    if (publisherId !== null && !sourceIds.has(publisherId)) {
+      problems.push({
+        kind: 'missing-source',
+        message: `${owner} names source ${publisherId} as its publisher, which does not exist.`,
+        entities: [
+          { type: 'evidence', id: item.id },
+          { type: 'source', id: publisherId },
+        ],
+      })
+    }
+    for (const mention of item.mentions) {
+      mentionsToCheck.push({ owner, ownerType: 'evidence', ownerId: item.id, mention })
+    }
+  }
+  for (const check of await fileChecks(project)) {
+    if (check.state === 'missing' || check.state === 'changed') {
+      problems.push({
+        kind: 'evidence-file',
+        message: check.message,
+        entities: [{ type: 'evidence', id: check.itemId }],
+      })
     }
   }
   // Only the articles that mentions point into are read.

@@ -49,7 +49,7 @@ export async function requireMention(project: OpenProject, mention: MentionRef) 
   return { article: article.data, annotation }
 }
 
-/** Changes that drop every claim and source mention matching `gone` (its annotation is going away). */
+/** Changes that drop every claim, source and evidence mention matching `gone` (its annotation goes). */
 export function mentionRemovals(project: OpenProject, gone: (m: MentionRef) => boolean): Change[] {
   const time = new Date().toISOString()
   const changes: Change[] = []
@@ -66,6 +66,15 @@ export function mentionRemovals(project: OpenProject, gone: (m: MentionRef) => b
     if (before.mentions.some(gone)) {
       changes.push({
         entity: 'source',
+        before,
+        after: { ...before, mentions: before.mentions.filter((m) => !gone(m)), updatedAt: time },
+      })
+    }
+  }
+  for (const before of project.registry.data.evidence) {
+    if (before.mentions.some(gone)) {
+      changes.push({
+        entity: 'evidence',
         before,
         after: { ...before, mentions: before.mentions.filter((m) => !gone(m)), updatedAt: time },
       })

@@ -4,6 +4,7 @@ import { app, type BrowserWindow } from 'electron'
 import { createMainApi, type MainApi } from '../api'
 import { electronDialogs } from './dialogs'
 import { emitTo, setupIpc } from './ipc'
+import { handleMediaProtocol, registerMediaScheme } from './media-protocol'
 import { setupMenu } from './menu'
 import { setupSecurity } from './security'
 import { createMainWindow, isAppUrl } from './window'
@@ -64,9 +65,11 @@ function setupLifecycle(): void {
 
 if (setupSingleInstance()) {
   setupLifecycle()
+  registerMediaScheme()
   void app.whenReady().then(async () => {
     setupSecurity(isAppUrl)
     setupIpc(() => mainApi)
+    handleMediaProtocol(() => mainApi)
     await setupMainApi()
     await refreshMenu()
     mainWindow = createMainWindow()

@@ -43,6 +43,11 @@ export function setupMenu(send: (command: MenuCommand) => void, recent: RecentPr
           ...rendererShortcut('CmdOrCtrl+N'),
           click: () => send({ command: 'add-article' }),
         },
+        {
+          label: 'Add Evidence…',
+          ...rendererShortcut('CmdOrCtrl+Shift+E'),
+          click: () => send({ command: 'add-evidence' }),
+        },
         { type: 'separator' },
         {
           label: 'Close Project',

@@ -2,9 +2,10 @@
  * The renderer's only door to main: a typed `invoke` over one IPC channel and event
  * subscriptions that return an unsubscribe function. `ipcRenderer` itself is never exposed.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { ClaimdeskBridge } from '../../shared/api'
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc'
+import { ELECTRON_MEDIA_BASE_URL } from '../../shared/media-urls'
 
 const bridge: ClaimdeskBridge = {
   invoke: (channel, input) => ipcRenderer.invoke(IPC_INVOKE, channel, input),
@@ -17,6 +18,9 @@ const bridge: ClaimdeskBridge = {
       ipcRenderer.removeListener(IPC_EVENT, wrapped)
     }
   },
+  mediaBaseUrl: ELECTRON_MEDIA_BASE_URL,
+  // Dropped files carry no path in the page; only the preload can ask Electron for it.
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 }
 
 contextBridge.exposeInMainWorld('claimdesk', bridge)

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../shared/api'
 import type { Claim } from '../../shared/model/claim'
 import type { Source } from '../../shared/model/source'
 import { AppFailure } from '../../shared/result'
+import { publisherRewrites } from '../evidence/evidence-links'
 import { type Change, removal } from '../history/changes'
 import type { OpenProject } from '../projects/open-project'
 import { findSource, requireMention, sameMention } from '../registry/registry'
@@ -169,6 +170,7 @@ export async function mergeSources(
   }
   await project.history.commit(`Merge “${source.name}” into “${target.name}”`, [
     ...rewireClaims(project, source.id, target.id),
+    ...publisherRewrites(project, source.id, target.id),
     { entity: 'source', before: target, after: merged },
     removal('source', project.registry.data.sources, source),
   ])
@@ -206,8 +208,13 @@ export async function deleteSource(
       claimChanges = rewireClaims(project, source.id, input.claims.reassignTo)
     }
   }
+  // Evidence it published follows the claims' choice: to the other source, or unattributed.
+  const reassignTo = typeof input.claims === 'object' ? input.claims.reassignTo : null
+  const publisherTo = reassignTo === source.id ? null : reassignTo
+  if (publisherTo) findSource(project, publisherTo)
   await project.history.commit(`Delete source “${source.name}”`, [
     ...claimChanges,
+    ...publisherRewrites(project, source.id, publisherTo),
     removal('source', project.registry.data.sources, source),
   ])
 }

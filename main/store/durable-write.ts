@@ -29,10 +29,16 @@ const REASONS: Record<string, string> = {
   EIO: 'the disk reported an input/output error',
 }
 
+/** What a file-system error means, in words for the user. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  return REASONS[code] ?? (error instanceof Error ? error.message : String(error))
+}
+
 /** A save error that names the file the user knows, not our temp file, and what went wrong. */
 function saveFailure(file: string, error: unknown): AppFailure {
   const code = (error as NodeJS.ErrnoException).code ?? ''
-  const reason = REASONS[code] ?? (error instanceof Error ? error.message : String(error))
+  const reason = ioReason(error)
   return new AppFailure(
     'io-error',
     `Could not save ${file}: ${reason}. Your change is kept; try again.`,
@@ -43,12 +49,17 @@ function saveFailure(file: string, error: unknown): AppFailure {
   )
 }
 
-async function replaceFile(file: string, content: string | Uint8Array): Promise<void> {
-  const dir = dirname(file)
-  const temp = join(
-    dir,
+/** A unique, hidden temp file name beside `file` (same folder, so a rename replaces it). */
+export function tempPathBeside(file: string): string {
+  return join(
+    dirname(file),
     `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,
   )
+}
+
+async function replaceFile(file: string, content: string | Uint8Array): Promise<void> {
+  const dir = dirname(file)
+  const temp = tempPathBeside(file)
   const handle = await open(temp, 'wx')
   try {
     await handle.writeFile(content)

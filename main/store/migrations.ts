@@ -53,6 +53,11 @@ const MIGRATIONS: Record<DocumentKind, readonly Migration[]> = {
     },
     // Version 3 adds the codebook.
     { from: 2, up: (doc) => ({ ...doc, schemaVersion: 3, tags: [] }) },
+    // Version 4 adds the project's settings.
+    {
+      from: 3,
+      up: (doc) => ({ ...doc, schemaVersion: 4, settings: { evidenceStorage: 'copy' } }),
+    },
   ],
   article: [
     {
@@ -66,15 +71,16 @@ const MIGRATIONS: Record<DocumentKind, readonly Migration[]> = {
     },
   ],
   settings: [],
-  registry: [],
+  // Version 2 adds evidence items.
+  registry: [{ from: 1, up: (doc) => ({ ...doc, schemaVersion: 2, evidence: [] }) }],
 }
 
 /** The schemaVersion this build writes for each kind of document. */
 export const CURRENT_VERSION: Record<DocumentKind, number> = {
-  project: 3,
+  project: 4,
   article: 2,
   settings: 1,
-  registry: 1,
+  registry: 2,
 }
 
 /**

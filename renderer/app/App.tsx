@@ -9,7 +9,7 @@ import { ProjectScreen } from '../project/ProjectScreen'
 import { StartScreen } from '../project/StartScreen'
 import { useNotifications } from '../ui/Notifications'
 import { isTypingTarget } from '../reader/kinds'
-import { commandForKey, requestImport } from './commands'
+import { commandForKey, requestAddEvidence, requestImport } from './commands'
 
 interface AppProps {
   initialProject: ProjectInfo | null
@@ -68,6 +68,9 @@ export function App({ initialProject, initialLanguage }: AppProps) {
           return
         case 'import-articles':
           if (project) requestImport()
+          return
+        case 'add-evidence':
+          if (project) requestAddEvidence()
           return
         case 'search':
           document.querySelector<HTMLInputElement>('.search-box')?.focus()

@@ -12,6 +12,7 @@ export function commandForKey(event: KeyboardEvent): MenuCommand['command'] | nu
   if (key === 'o' && !event.shiftKey) return 'open-project'
   if (key === 'w' && !event.shiftKey) return 'close-project'
   if (key === 'i' && event.shiftKey) return 'import-articles'
+  if (key === 'e' && event.shiftKey) return 'add-evidence'
   if (key === 'k' && !event.shiftKey) return 'search'
   return null
 }
@@ -27,4 +28,17 @@ export function requestImport(): void {
 export function onImportRequest(listener: () => void): () => void {
   window.addEventListener(IMPORT_REQUEST, listener)
   return () => window.removeEventListener(IMPORT_REQUEST, listener)
+}
+
+const ADD_EVIDENCE_REQUEST = 'claimdesk:add-evidence-request'
+
+/** Asks the open project screen to add evidence: the Evidence view and its file dialog. */
+export function requestAddEvidence(): void {
+  window.dispatchEvent(new Event(ADD_EVIDENCE_REQUEST))
+}
+
+/** Subscribes the project screen to add-evidence requests; returns the unsubscribe function. */
+export function onAddEvidenceRequest(listener: () => void): () => void {
+  window.addEventListener(ADD_EVIDENCE_REQUEST, listener)
+  return () => window.removeEventListener(ADD_EVIDENCE_REQUEST, listener)
 }

@@ -1,29 +1,34 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Claim } from '../../shared/model/claim'
+import type { Assessment } from '../../shared/model/claim'
 import { CREDIBILITY_GRADES, type Credibility } from '../../shared/model/grading'
-import { useMutation } from '../app/useMutation'
 import { GradeMark, type StatusOption, StatusPill, statusLabel } from './Badges'
-import { latestAssessment } from './claim-helpers'
 
-interface Draft {
+/** A new assessment as the panel records it. */
+export interface AssessmentDraft {
   status: string
   credibility: Credibility | null
   rationale: string
 }
+type Draft = AssessmentDraft
 
-/** The verification status and credibility of a claim, and how they changed over time. */
+/**
+ * The verification status and credibility of a claim or an evidence item, and how they changed
+ * over time. `onAssess` records a new assessment and resolves to whether it was saved.
+ */
 export function AssessmentPanel({
-  claim,
+  assessments,
   statuses,
+  onAssess,
 }: {
-  claim: Claim
+  /** Oldest first; the last one is current (the list is never empty). */
+  assessments: readonly Assessment[]
   statuses: readonly StatusOption[]
+  onAssess: (draft: AssessmentDraft) => Promise<boolean>
 }) {
   const { t, i18n } = useTranslation()
-  const mutate = useMutation()
   const id = useId()
-  const current = latestAssessment(claim)
+  const current = assessments[assessments.length - 1] as Assessment
   const [draft, setDraft] = useState<Draft | null>(null)
   const [busy, setBusy] = useState(false)
   const shown: Draft = draft ?? {
@@ -39,18 +44,17 @@ export function AssessmentPanel({
 
   const save = async () => {
     setBusy(true)
-    const saved = await mutate('claims:assess', {
-      id: claim.id,
+    const saved = await onAssess({
       status: shown.status,
       credibility: shown.credibility,
       rationale: shown.rationale.trim(),
     })
     setBusy(false)
-    if (saved.ok) setDraft(null)
+    if (saved) setDraft(null)
   }
 
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
-  const history = [...claim.assessments].reverse()
+  const history = [...assessments].reverse()
   const knownStatus = statuses.some((s) => s.id === shown.status)
 
   return (

@@ -7,6 +7,7 @@ import type { Source } from '../../shared/model/source'
 import type { TagWithCount } from '../../shared/model/tag'
 import { call } from '../api'
 import { useMutation } from '../app/useMutation'
+import { ClaimEvidence } from '../evidence/ClaimEvidence'
 import { TagPicker } from '../tags/TagPicker'
 import { ConfirmDialog } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
@@ -45,6 +46,7 @@ interface ClaimDetailProps {
   tagsById: Map<string, TagWithCount>
   articlesById: ReadonlyMap<string, ArticleSummary>
   onOpenMention: (articleId: string, annotationId: string) => void
+  onOpenEvidence: (itemId: string, segmentId: string | null) => void
   onSelectClaim: (claimId: string) => void
   onClose: () => void
 }
@@ -313,7 +315,18 @@ export function ClaimDetail(props: ClaimDetailProps) {
           />
         </div>
         <div className="claim-detail-col">
-          <AssessmentPanel claim={claim} statuses={statuses} />
+          <AssessmentPanel
+            assessments={claim.assessments}
+            statuses={statuses}
+            onAssess={async (draft) =>
+              (await mutate('claims:assess', { id: claim.id, ...draft })).ok
+            }
+          />
+          <ClaimEvidence
+            claimId={claim.id}
+            evidence={registry.evidence}
+            onOpenEvidence={props.onOpenEvidence}
+          />
           <RelationsPanel
             claim={claim}
             claims={registry.claims}

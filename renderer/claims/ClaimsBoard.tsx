@@ -51,9 +51,11 @@ function scrollToTop(element: HTMLElement) {
 /** What is claimed, by whom, and how credible it is: every claim, filtered, sorted, editable. */
 export function ClaimsBoard({
   onOpenMention,
+  onOpenEvidence,
   focusClaimId,
 }: {
   onOpenMention: (articleId: string, annotationId: string) => void
+  onOpenEvidence: (itemId: string, segmentId: string | null) => void
   /** A claim to open (from the comparison view, a source page or the reader). */
   focusClaimId: string | null
 }) {
@@ -274,6 +276,7 @@ export function ClaimsBoard({
                 tagsById={tagsById}
                 articlesById={articlesById}
                 onOpenMention={onOpenMention}
+                onOpenEvidence={onOpenEvidence}
                 onSelectClaim={(id) => select(id, true)}
                 onClose={() => select(null)}
               />

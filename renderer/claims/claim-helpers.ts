@@ -2,69 +2,15 @@
  * Pure helpers for the claim views: grades, filters, sorting and relation directions. No React,
  * no calls to main, so the rules here are unit-tested on their own.
  */
-import {
-  BUILTIN_STATUSES,
-  type Assessment,
-  type Claim,
-  type ClaimQuantity,
-  type ClaimRelation,
-} from '../../shared/model/claim'
-import {
-  admiraltyCode,
-  CREDIBILITY_GRADES,
-  type Credibility,
-  RELIABILITY_GRADES,
-  type Reliability,
-} from '../../shared/model/grading'
+import { bestReliability, latestAssessment } from '../../shared/claim-grading'
+import { BUILTIN_STATUSES, type Claim, type ClaimRelation } from '../../shared/model/claim'
+import { CREDIBILITY_GRADES, type Credibility, type Reliability } from '../../shared/model/grading'
 import type { Source } from '../../shared/model/source'
-import type { Quantity } from '../../shared/quantities'
 
-/** The claim's current assessment: the last one recorded (the list is never empty). */
-export function latestAssessment(claim: Claim): Assessment {
-  return claim.assessments[claim.assessments.length - 1] as Assessment
-}
-
-/**
- * The reliability that goes into a claim's Admiralty code: the best grade among the sources
- * that made the claim ("said by"). A is best, E worst. F ("cannot be judged") is not a bad
- * grade but no grade at all, so it is used only when every graded source is F. Sources that
- * merely reported the claim do not count: the code rates who said it, not who passed it on.
- * Null when no "said by" source has been graded.
- */
-export function bestReliability(
-  claim: Pick<Claim, 'saidBy'>,
-  sourcesById: ReadonlyMap<string, Pick<Source, 'reliability'>>,
-): Reliability | null {
-  let best: Reliability | null = null
-  for (const id of claim.saidBy) {
-    const grade = sourcesById.get(id)?.reliability ?? null
-    if (grade === null) continue
-    if (best === null || RELIABILITY_GRADES.indexOf(grade) < RELIABILITY_GRADES.indexOf(best))
-      best = grade
-  }
-  return best
-}
-
-/** The two-character Admiralty code, e.g. "B2": best "said by" reliability + current credibility. */
-export function claimCode(
-  claim: Claim,
-  sourcesById: ReadonlyMap<string, Pick<Source, 'reliability'>>,
-): string {
-  return admiraltyCode(bestReliability(claim, sourcesById), latestAssessment(claim).credibility)
-}
-
-/** A stored figure in the shape `formatQuantity` takes. */
-export function toQuantity(q: ClaimQuantity): Quantity {
-  return {
-    value: q.value,
-    ...(q.upper === null ? {} : { upper: q.upper }),
-    qualifier: q.qualifier,
-    unit: q.unit,
-    text: q.text,
-    start: 0,
-    end: q.text.length,
-  }
-}
+// Grades and figures are shared with the main process (reports); the views import them from here.
+export { bestReliability, claimCode, latestAssessment } from '../../shared/claim-grading'
+export { toQuantity } from '../../shared/claim-figures'
+export { readableTextColor } from '../../shared/colors'
 
 /**
  * How a relation reads from one claim's side. A relation is stored once, from one claim to
@@ -268,21 +214,6 @@ export function sortClaims(
     return order === 0 ? a.index - b.index : sign * order
   })
   return keyed.map((k) => k.claim)
-}
-
-/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
-export function readableTextColor(hex: string): '#000000' | '#ffffff' {
-  const match = /^#?([0-9a-f]{6})$/i.exec(hex.trim())
-  if (!match?.[1]) return '#000000'
-  const n = Number.parseInt(match[1], 16)
-  const channel = (c: number) => {
-    const s = c / 255
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
-  }
-  const luminance =
-    0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255)
-  // Contrast against white is (1.05)/(L+0.05), against black (L+0.05)/0.05: equal at L ≈ 0.179.
-  return luminance > 0.179 ? '#000000' : '#ffffff'
 }
 
 /**

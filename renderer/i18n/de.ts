@@ -1,4 +1,6 @@
 import type { Messages } from './en'
+import { evidenceDe } from './sections/evidence.de'
+import { playerDe } from './sections/player.de'
 
 export const de: Messages = {
   app: {
@@ -794,4 +796,6 @@ export const de: Messages = {
       citations: 'Berichtet in',
     },
   },
+  evidence: evidenceDe,
+  player: playerDe,
 }

@@ -1,4 +1,8 @@
 /** English UI text; `de.ts` must provide every key (the type checks it). */
+import { evidenceEn } from './sections/evidence.en'
+import { playerEn } from './sections/player.en'
+import type { Widen } from './widen'
+
 export const en = {
   app: {
     name: 'Claimdesk',
@@ -762,7 +766,8 @@ export const en = {
       citations: 'Reported in',
     },
   },
+  evidence: evidenceEn,
+  player: playerEn,
 }
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 export type Messages = Widen<typeof en>

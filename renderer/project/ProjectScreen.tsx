@@ -5,7 +5,7 @@ import type { ArticleDocument, ArticleSummary } from '../../shared/model/article
 import type { ProjectInfo } from '../../shared/model/project'
 import { call, subscribe } from '../api'
 import { AnnotationsView } from '../annotations/AnnotationsView'
-import { onImportRequest } from '../app/commands'
+import { onAddEvidenceRequest, onImportRequest } from '../app/commands'
 import { useProjectVersion } from '../app/useProjectEvents'
 import { AddArticleDialog } from '../articles/AddArticleDialog'
 import { readDroppedFiles } from '../articles/dropped-files'
@@ -15,6 +15,8 @@ import { ClaimsBoard } from '../claims/ClaimsBoard'
 import { IntegrityBanner } from '../claims/IntegrityBanner'
 import { ComparisonView } from '../claims/ComparisonView'
 import { SourcesView } from '../sources/SourcesView'
+import { type EvidenceFocus, EvidenceView } from '../evidence/EvidenceView'
+import { useAddEvidence } from '../evidence/AddEvidenceDialog'
 import { SearchResultsView } from '../search/SearchResultsView'
 import { ConfirmDialog } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
@@ -28,8 +30,16 @@ interface ProjectScreenProps {
   onAddingArticleChange: (open: boolean) => void
 }
 
-type Tab = 'articles' | 'claims' | 'sources' | 'compare' | 'codebook' | 'annotations'
-const TABS: Tab[] = ['articles', 'claims', 'sources', 'compare', 'codebook', 'annotations']
+type Tab = 'articles' | 'claims' | 'sources' | 'evidence' | 'compare' | 'codebook' | 'annotations'
+const TABS: Tab[] = [
+  'articles',
+  'claims',
+  'sources',
+  'evidence',
+  'compare',
+  'codebook',
+  'annotations',
+]
 const RELOAD_ON = ['articles', 'opened', 'restored'] as const
 
 /** The open project: navigation and article list on the left; reader, codebook or annotations on the right. */
@@ -57,6 +67,15 @@ export function ProjectScreen(props: ProjectScreenProps) {
     setFocusClaimId(claimId)
     setTab('claims')
   }
+  const [evidenceFocus, setEvidenceFocus] = useState<EvidenceFocus | null>(null)
+  const openEvidence = (itemId: string, segmentId: string | null = null) => {
+    setEvidenceFocus({ itemId, segmentId, n: (evidenceFocus?.n ?? 0) + 1 })
+    setTab('evidence')
+  }
+  const addEvidence = useAddEvidence(project.settings.evidenceStorage, (itemId) =>
+    openEvidence(itemId),
+  )
+  const chooseEvidence = addEvidence.choose
 
   useEffect(() => {
     let live = true
@@ -112,6 +131,14 @@ export function ProjectScreen(props: ProjectScreenProps) {
   }, [notify, reportImport])
 
   useEffect(() => onImportRequest(() => void importFromDialog()), [importFromDialog])
+  useEffect(
+    () =>
+      onAddEvidenceRequest(() => {
+        setTab('evidence')
+        chooseEvidence()
+      }),
+    [chooseEvidence],
+  )
 
   const onDrop = async (event: DragEvent) => {
     event.preventDefault()
@@ -250,9 +277,22 @@ export function ProjectScreen(props: ProjectScreenProps) {
               type="button"
               className="tab"
               aria-current={tab === name ? 'page' : undefined}
-              onClick={() => setTab(name)}
+              onClick={() => {
+                // The navigation shows the list, also when an item is open.
+                if (name === 'evidence')
+                  setEvidenceFocus({
+                    itemId: null,
+                    segmentId: null,
+                    n: (evidenceFocus?.n ?? 0) + 1,
+                  })
+                setTab(name)
+              }}
             >
-              {t(`project.tab${name[0]?.toUpperCase()}${name.slice(1)}` as 'project.tabArticles')}
+              {name === 'evidence'
+                ? t('evidence.title')
+                : t(
+                    `project.tab${name[0]?.toUpperCase()}${name.slice(1)}` as 'project.tabArticles',
+                  )}
             </button>
           ))}
         </nav>
@@ -313,10 +353,25 @@ export function ProjectScreen(props: ProjectScreenProps) {
         )}
         {!searching && tab === 'codebook' && <CodebookView />}
         {!searching && tab === 'claims' && (
-          <ClaimsBoard onOpenMention={openMention} focusClaimId={focusClaimId} />
+          <ClaimsBoard
+            onOpenMention={openMention}
+            onOpenEvidence={openEvidence}
+            focusClaimId={focusClaimId}
+          />
         )}
         {!searching && tab === 'sources' && (
           <SourcesView onOpenMention={openMention} onOpenClaim={openClaim} />
+        )}
+        {!searching && tab === 'evidence' && (
+          <EvidenceView
+            project={project}
+            onProjectChange={onProjectChange}
+            focus={evidenceFocus}
+            onChooseFiles={chooseEvidence}
+            onAddFiles={addEvidence.add}
+            onOpenClaim={openClaim}
+            onOpenMention={openMention}
+          />
         )}
         {!searching && tab === 'compare' && <ComparisonView onOpenClaim={openClaim} />}
         {!searching && tab === 'annotations' && <AnnotationsView onOpen={openMention} />}
@@ -326,6 +381,7 @@ export function ProjectScreen(props: ProjectScreenProps) {
             <Reader
               key={selected.id}
               onOpenClaim={openClaim}
+              onOpenEvidence={openEvidence}
               articleId={selected.id}
               focusAnnotationId={selected.focus}
               onDelete={setDeleting}
@@ -349,6 +405,7 @@ export function ProjectScreen(props: ProjectScreenProps) {
           }}
         />
       )}
+      {addEvidence.dialog}
       {deleting && (
         <ConfirmDialog
           title={t('project.deleteArticle')}

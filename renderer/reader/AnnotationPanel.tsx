@@ -2,9 +2,11 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
 import type { Claim } from '../../shared/model/claim'
+import type { EvidenceItem } from '../../shared/model/evidence'
 import type { Source } from '../../shared/model/source'
 import type { TagWithCount } from '../../shared/model/tag'
 import { useMutation } from '../app/useMutation'
+import { AnnotationEvidence } from '../evidence/AnnotationEvidence'
 import { TagPicker } from '../tags/TagPicker'
 import { tagPath } from '../tags/useTags'
 import { KIND_ORDER } from './kinds'
@@ -21,7 +23,9 @@ interface AnnotationPanelProps {
   /** The registry, to show which claim or source each annotation mentions. */
   claims: Claim[]
   sources: Source[]
+  evidence: EvidenceItem[]
   onOpenClaim: (claimId: string) => void
+  onOpenEvidence: (itemId: string) => void
 }
 
 function AnnotationEditor({
@@ -96,8 +100,9 @@ function AnnotationEditor({
 interface ItemLinks {
   claims: Claim[]
   sources: Source[]
+  evidence: EvidenceItem[]
 }
-const NO_LINKS: ItemLinks = { claims: [], sources: [] }
+const NO_LINKS: ItemLinks = { claims: [], sources: [], evidence: [] }
 /** Entries rendered with the article; the rest right after its first paint. */
 const FIRST_ENTRIES = 40
 
@@ -109,10 +114,13 @@ interface AnnotationItemProps {
   tags: TagWithCount[]
   tagsById: Map<string, TagWithCount>
   links: ItemLinks
+  /** Every evidence item, to link an evidence annotation to. */
+  evidenceItems: EvidenceItem[]
   onFocusAnnotation: (id: string) => void
   onEdit: (id: string | null) => void
   onRemove: (annotation: Annotation) => void
   onOpenClaim: (claimId: string) => void
+  onOpenEvidence: (itemId: string) => void
 }
 
 /** One entry of the panel; memoised, so a new annotation does not re-render the other thousand. */
@@ -186,6 +194,16 @@ const AnnotationItem = memo(function AnnotationItem(props: AnnotationItemProps) 
               ))}
             </span>
           )}
+          {(annotation.kind === 'evidence' || links.evidence.length > 0) && (
+            <AnnotationEvidence
+              articleId={articleId}
+              annotationId={annotation.id}
+              quote={annotation.quote.exact}
+              linked={links.evidence}
+              items={props.evidenceItems}
+              onOpenEvidence={props.onOpenEvidence}
+            />
+          )}
           <span className="annotation-actions">
             <button type="button" onClick={() => onEdit(annotation.id)}>
               {t('reader.edit')}
@@ -212,10 +230,10 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   const mutate = useMutation()
   // Which claims and sources each annotation of this article mentions, computed once per change.
   const linksByAnnotation = useMemo(() => {
-    const links = new Map<string, { claims: Claim[]; sources: Source[] }>()
+    const links = new Map<string, ItemLinks>()
     const entry = (id: string) => {
       let found = links.get(id)
-      if (!found) links.set(id, (found = { claims: [], sources: [] }))
+      if (!found) links.set(id, (found = { claims: [], sources: [], evidence: [] }))
       return found
     }
     for (const claim of props.claims) {
@@ -226,8 +244,12 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
       for (const m of source.mentions)
         if (m.articleId === articleId) entry(m.annotationId).sources.push(source)
     }
+    for (const item of props.evidence) {
+      for (const m of item.mentions)
+        if (m.articleId === articleId) entry(m.annotationId).evidence.push(item)
+    }
     return links
-  }, [props.claims, props.sources, articleId])
+  }, [props.claims, props.sources, props.evidence, articleId])
   const mentionOf = (annotationId: string) => linksByAnnotation.get(annotationId) ?? NO_LINKS
   const [kinds, setKinds] = useState<AnnotationKind[]>([])
   const [tagFilter, setTagFilter] = useState('')
@@ -270,10 +292,12 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
       tags={tags}
       tagsById={tagsById}
       links={mentionOf(annotation.id)}
+      evidenceItems={props.evidence}
       onFocusAnnotation={onFocusAnnotation}
       onEdit={onEdit}
       onRemove={remove}
       onOpenClaim={props.onOpenClaim}
+      onOpenEvidence={props.onOpenEvidence}
     />
   )
 

@@ -22,6 +22,7 @@ interface ReaderProps {
   /** Annotation to scroll to once the article is shown (from a project-wide list). */
   focusAnnotationId?: string | null
   onOpenClaim: (claimId: string) => void
+  onOpenEvidence: (itemId: string) => void
 }
 
 interface PendingSelection {
@@ -52,7 +53,8 @@ function flashHighlight(root: HTMLElement | null, id: string): void {
 }
 
 /** One article: metadata, text with highlights, annotation side panel, text and details editing. */
-export function Reader({ articleId, onDelete, focusAnnotationId, onOpenClaim }: ReaderProps) {
+export function Reader(props: ReaderProps) {
+  const { articleId, onDelete, focusAnnotationId, onOpenClaim } = props
   const { t, i18n } = useTranslation()
   const notify = useNotifications()
   const mutate = useMutation()
@@ -268,7 +270,9 @@ export function Reader({ articleId, onDelete, focusAnnotationId, onOpenClaim }: 
         onEdit={setEditingId}
         claims={registry?.claims ?? []}
         sources={registry?.sources ?? []}
+        evidence={registry?.evidence ?? []}
         onOpenClaim={onOpenClaim}
+        onOpenEvidence={props.onOpenEvidence}
       />
       {pending && (
         <SelectionPopup

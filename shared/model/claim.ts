@@ -90,4 +90,5 @@ export const CustomStatus = z.object({
 })
 export type CustomStatus = z.infer<typeof CustomStatus>
 
-export const REGISTRY_SCHEMA_VERSION = 1
+/** Version 2 adds evidence items. */
+export const REGISTRY_SCHEMA_VERSION = 2

@@ -3,7 +3,18 @@ import { ArticleSummary } from './article'
 import { Id, Timestamp } from './common'
 import { Tag } from './tag'
 
-export const PROJECT_SCHEMA_VERSION = 3
+import { StorageMode } from './evidence'
+
+/** Version 4 adds the project's settings. */
+export const PROJECT_SCHEMA_VERSION = 4
+
+/** Per-project preferences. */
+export const ProjectSettings = z.object({
+  /** Whether added evidence files are copied into media/ or linked where they are, by default. */
+  evidenceStorage: StorageMode,
+})
+export type ProjectSettings = z.infer<typeof ProjectSettings>
+export const defaultProjectSettings = (): ProjectSettings => ({ evidenceStorage: 'copy' })
 
 /** `project.json`: the small document that indexes a project's folder. */
 export const ProjectDocument = z.object({
@@ -15,6 +26,7 @@ export const ProjectDocument = z.object({
   articles: z.array(ArticleSummary),
   /** The codebook. */
   tags: z.array(Tag),
+  settings: ProjectSettings,
 })
 export type ProjectDocument = z.infer<typeof ProjectDocument>
 
@@ -25,6 +37,7 @@ export interface ProjectInfo {
   folder: string
   createdAt: string
   articleCount: number
+  settings: ProjectSettings
 }
 
 export interface RecentProject {

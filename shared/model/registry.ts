@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { Claim, ClaimRelation, CustomStatus, REGISTRY_SCHEMA_VERSION } from './claim'
+import { EvidenceItem } from './evidence'
 import { Source } from './source'
 
 /**
- * `registry.json`: the project's sources, claims, relations between claims and custom statuses.
+ * `registry.json`: the project's sources, claims, relations between claims, custom statuses and
+ * evidence items (files with their segments, frames and regions).
  * Kept apart from project.json so neither grows with the other.
  */
 export const RegistryDocument = z.object({
@@ -12,6 +14,7 @@ export const RegistryDocument = z.object({
   claims: z.array(Claim),
   relations: z.array(ClaimRelation),
   statuses: z.array(CustomStatus),
+  evidence: z.array(EvidenceItem),
 })
 export type RegistryDocument = z.infer<typeof RegistryDocument>
 
@@ -21,4 +24,5 @@ export const emptyRegistry = (): RegistryDocument => ({
   claims: [],
   relations: [],
   statuses: [],
+  evidence: [],
 })

@@ -9,11 +9,13 @@
  *   --baseline-budget=45    seconds after which the baseline stops saving (each save there
  *                           rewrites the whole project, seconds apiece on a slow machine)
  *   --only=reader           sections to run, comma-separated: storage, search, anchoring,
- *                           chromium, or reader (= anchoring and chromium); default all
+ *                           chromium, media, or reader (= anchoring and chromium); default all
  *   --opens=10              reader: measured openings of the 50,000-word article
  *   --highlights=20         reader: measured highlight creations
  *   --diagnose              reader: also open the article with CSS variants (where time goes)
  *   --skip-build            reader: never run `npm run build`, even if out/renderer is stale
+ *   --media-mb=200          media: size of the file hashed and served
+ *   --ranges=200            media: random 64 KB Range requests measured
  */
 import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -23,6 +25,7 @@ import { parseArgs } from 'node:util'
 import { anchoringBenchmark } from './anchoring'
 import { readerBenchmark } from './reader'
 import { buildRenderer, rendererBuildState } from './renderer-build'
+import { mediaBenchmark } from './media'
 import { formatMs, note, printTargetSummary, section } from './report'
 import { searchBenchmark } from './search'
 import { storageBenchmark } from './storage'
@@ -38,10 +41,12 @@ const { values } = parseArgs({
     highlights: { type: 'string' },
     diagnose: { type: 'boolean' },
     'skip-build': { type: 'boolean' },
+    'media-mb': { type: 'string' },
+    ranges: { type: 'string' },
   },
 })
 
-const SECTIONS = ['storage', 'search', 'anchoring', 'chromium'] as const
+const SECTIONS = ['storage', 'search', 'anchoring', 'chromium', 'media'] as const
 type SectionName = (typeof SECTIONS)[number]
 
 function selectedSections(value: string | undefined): Set<SectionName> {
@@ -152,6 +157,16 @@ async function main(): Promise<void> {
           diagnose: values.diagnose ?? false,
         })
       })
+    }
+
+    if (only.has('media')) {
+      await section('Media: hashing and Range requests', () =>
+        mediaBenchmark({
+          root: join(root, 'media'),
+          megabytes: positiveInts(values['media-mb'], 'media-mb')?.[0],
+          ranges: positiveInts(values.ranges, 'ranges')?.[0],
+        }),
+      )
     }
 
     printTargetSummary()

@@ -22,7 +22,11 @@ import {
   type ArticleOrigin,
   type ArticleSummary,
 } from '../../shared/model/article'
-import { PROJECT_SCHEMA_VERSION, ProjectDocument } from '../../shared/model/project'
+import {
+  defaultProjectSettings,
+  PROJECT_SCHEMA_VERSION,
+  ProjectDocument,
+} from '../../shared/model/project'
 import { type Tag, TAG_PALETTE } from '../../shared/model/tag'
 import { normalizeArticleText } from '../../shared/text'
 import { describeZodError } from '../../shared/validation'
@@ -219,6 +223,7 @@ export function writeSyntheticProject(
     updatedAt: summaries.reduce((latest, a) => (a.addedAt > latest ? a.addedAt : latest), created),
     articles: summaries,
     tags,
+    settings: defaultProjectSettings(),
   }
   const index = serializeDocument(project)
   writeFileSync(projectFilePath(folder), index)

@@ -16,7 +16,12 @@ import type { EventName, Events } from '../../shared/api'
 import { createMainApi, type MainApi } from '../../main/api'
 import type { Dialogs } from '../../main/dialogs'
 import type { BackupPolicy } from '../../main/store/backups'
-import { serveRenderer, type StaticServer } from './static-server'
+import {
+  HARNESS_MEDIA_PREFIX,
+  harnessMediaHandler,
+  serveRenderer,
+  type StaticServer,
+} from './static-server'
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
@@ -64,6 +69,8 @@ export interface LaunchOptions {
   locale?: string
   viewport?: { width: number; height: number }
   backupPolicy?: BackupPolicy
+  /** The folder dropped files appear to come from (see `setDropFolder`). */
+  dropDir?: string
 }
 
 export interface AppHarness {
@@ -78,6 +85,11 @@ export interface AppHarness {
   pageErrors: string[]
   /** Opens another page on the same main process (like reloading the window). */
   newPage(): Promise<Page>
+  /**
+   * Browsers give a dropped file no path; the app asks `pathForFile`, which here answers
+   * `<dir>/<file name>`. Put the files to drop in `dir` first.
+   */
+  setDropFolder(dir: string): Promise<void>
   screenshot(name: string, page?: Page): Promise<string>
   close(): Promise<void>
 }
@@ -86,6 +98,7 @@ declare global {
   interface Window {
     __claimdeskInvoke(channel: string, input: unknown): Promise<unknown>
     __claimdeskEmit(event: string, payload: unknown): void
+    __claimdeskDropDir?: string
   }
 }
 
@@ -108,9 +121,16 @@ const BRIDGE_SCRIPT = `(() => {
         listeners.set(event, set)
         return () => set.delete(listener)
       },
+      mediaBaseUrl: location.origin + '${HARNESS_MEDIA_PREFIX}',
+      // Mirrors webUtils.getPathForFile in the preload: the real path of a dropped file. The
+      // browser gives none, so the test names the folder its files are dropped from.
+      pathForFile: (file) =>
+        window.__claimdeskDropDir ? window.__claimdeskDropDir + '/' + file.name : '',
     }),
   })
 })()`
+
+const dropFolderScript = (dir: string) => `window.__claimdeskDropDir = ${JSON.stringify(dir)}`
 
 export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -133,7 +153,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   let server: StaticServer | null = null
   let browser: Browser | null = null
   try {
-    server = await serveRenderer(RENDERER_DIR)
+    server = await serveRenderer(RENDERER_DIR, { media: harnessMediaHandler(api.workspace) })
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
     context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 800 },
@@ -143,6 +163,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
       api.invoke(channel, input),
     )
     await context.addInitScript({ content: BRIDGE_SCRIPT })
+    if (options.dropDir) await context.addInitScript({ content: dropFolderScript(options.dropDir) })
   } catch (error) {
     await browser?.close()
     await server?.close()
@@ -175,6 +196,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     url,
     pageErrors,
     newPage,
+    async setDropFolder(dir) {
+      // For pages opened later (init scripts run in order, so the last one wins) and open ones.
+      await liveContext.addInitScript({ content: dropFolderScript(dir) })
+      await Promise.all(liveContext.pages().map((p) => p.evaluate(dropFolderScript(dir))))
+    },
     async screenshot(name, target = page) {
       await mkdir(SCREENSHOT_DIR, { recursive: true })
       const file = join(SCREENSHOT_DIR, `${name}.png`)

@@ -129,7 +129,7 @@ describe('registry.json written by hand: reference checks and validation on open
         ghostTag: 'Die Soldaten werden im Osten Russlands ausgebildet',
       }
       const written = await writeRegistry({
-        schemaVersion: 1,
+        schemaVersion: 2,
         sources: [
           sourceJson('src-nis', 'National Intelligence Service', {
             kind: 'intelligence',
@@ -185,6 +185,7 @@ describe('registry.json written by hand: reference checks and validation on open
           }),
         ],
         statuses: [],
+        evidence: [],
       })
 
       const opened = await api.invoke('projects:open', { folder })
@@ -303,13 +304,14 @@ describe('registry.json written by hand: reference checks and validation on open
     it('reports a relation whose both ends are missing once per end', async () => {
       await call('projects:close', {})
       await writeRegistry({
-        schemaVersion: 1,
+        schemaVersion: 2,
         sources: [],
         claims: [],
         relations: [
           relationJson('rel-orphan', { type: 'same-as', fromClaimId: 'c-1', toClaimId: 'c-2' }),
         ],
         statuses: [],
+        evidence: [],
       })
       await call('projects:open', { folder })
       const { problems } = await call('registry:get', {})
@@ -341,14 +343,16 @@ describe('registry.json written by hand: reference checks and validation on open
         claims: [],
         relations: [],
         statuses: [],
+        evidence: [],
         problems: [],
       })
       expect(await registryFile()).toEqual({
-        schemaVersion: 1,
+        schemaVersion: 2,
         sources: [],
         claims: [],
         relations: [],
         statuses: [],
+        evidence: [],
       })
     })
   })

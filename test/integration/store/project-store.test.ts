@@ -161,7 +161,8 @@ describe('project store', () => {
   it('migrates a first-version project on open and keeps the old file as a backup', async () => {
     const v1 = await copyFixture('v1-project', dir.path)
     const project = await OpenProject.open(v1)
-    expect(project.doc.data.schemaVersion).toBe(3)
+    expect(project.doc.data.schemaVersion).toBe(4)
+    expect(project.doc.data.settings).toEqual({ evidenceStorage: 'copy' })
     expect(project.doc.data.createdAt).toBe('2026-10-20T08:30:00.000Z')
     const [summary] = project.doc.data.articles
     expect(summary).toMatchObject({
@@ -182,7 +183,7 @@ describe('project store', () => {
     const onDisk = JSON.parse(await readFile(join(v1, 'project.json'), 'utf8')) as {
       schemaVersion: number
     }
-    expect(onDisk.schemaVersion).toBe(3)
+    expect(onDisk.schemaVersion).toBe(4)
     const backups = await readdir(join(v1, '.backups', 'project.json'))
     const old = JSON.parse(
       await readFile(join(v1, '.backups', 'project.json', backups[0] ?? ''), 'utf8'),
@@ -197,7 +198,7 @@ describe('project store', () => {
     await project.close()
     const file = join(folder, 'project.json')
     const future = (await readFile(file, 'utf8')).replace(
-      '"schemaVersion": 3',
+      '"schemaVersion": 4',
       '"schemaVersion": 99',
     )
     await writeFile(file, future)

@@ -1,0 +1,36 @@
+/**
+ * Addresses of files served by the media protocol. Files are named by the ids of the project's
+ * entities, never by path, so a URL cannot name a file outside the project.
+ */
+
+/** The Electron app's custom scheme, and the base of its media URLs. */
+export const MEDIA_SCHEME = 'claimdesk-media'
+export const ELECTRON_MEDIA_BASE_URL = `${MEDIA_SCHEME}://project/`
+
+const ID = '[A-Za-z0-9_-]{1,100}'
+const EVIDENCE_PATH = new RegExp(`^/?evidence/(${ID})$`)
+const FRAME_PATH = new RegExp(`^/?frame/(${ID})/(${ID})$`)
+
+export type MediaTarget =
+  { kind: 'evidence'; itemId: string } | { kind: 'frame'; itemId: string; frameId: string }
+
+/**
+ * The URL of an evidence item's file. `version` (its hash) changes the URL when the file is
+ * relinked, so the page does not keep showing a cached copy.
+ */
+export function evidenceUrl(base: string, itemId: string, version = ''): string {
+  return `${base}evidence/${itemId}${version ? `?v=${version.slice(0, 16)}` : ''}`
+}
+
+export function frameUrl(base: string, itemId: string, frameId: string): string {
+  return `${base}frame/${itemId}/${frameId}`
+}
+
+/** What a request path (after the base) names, or null for anything else. */
+export function parseMediaPath(path: string): MediaTarget | null {
+  const evidence = EVIDENCE_PATH.exec(path)
+  if (evidence?.[1]) return { kind: 'evidence', itemId: evidence[1] }
+  const frame = FRAME_PATH.exec(path)
+  if (frame?.[1] && frame[2]) return { kind: 'frame', itemId: frame[1], frameId: frame[2] }
+  return null
+}
