@@ -64,13 +64,52 @@ import {
 import { captureFrame, deleteFrame, updateFrame } from './evidence/frames'
 import { addRegion, deleteRegion, updateRegion } from './evidence/regions'
 import { addSegment, deleteSegment, updateSegment } from './evidence/segments'
+import { reportPreviewPath } from '../shared/media-urls'
+import { exportStandard, importStandard } from './exchange/standard-formats'
+import { openProjectOf } from './media/media-files'
+import { type ExportStage, exportReport } from './reports/export-report'
+import type { PrintToPdf } from './reports/pdf'
+import { renderHtml } from './reports/render-html'
+import { buildReportModel } from './reports/report-model'
+import { ReportPreviews } from './reports/report-previews'
+import {
+  applyMerge,
+  estimateShareSize,
+  type MergePlan,
+  mergeSharePackage,
+  packProject,
+  readSharePackage,
+  type ShareTaskOptions,
+  sharedFileInfo,
+  unpackAsNewProject,
+} from './sharing'
+import { snapshotOfProject } from './sharing/project-snapshot'
+import type { RunningTask } from './tasks/tasks'
 
 export interface MainApiDeps extends ProjectOptions {
   /** The app's own data folder (settings, recent projects). */
   dataDir: string
   dialogs: Dialogs
   emit: Emit
+  /**
+   * Prints a report's HTML to PDF: the shell uses a hidden window, the test harness Chromium.
+   * Without it, exporting a PDF fails with a message saying so.
+   */
+  printToPdf?: PrintToPdf
 }
+
+/** What the renderer shows while a report is written, by stage. */
+const REPORT_STAGE_LABELS: Record<ExportStage, string> = {
+  collect: 'Collecting the report',
+  render: 'Rendering the report',
+  write: 'Writing the report',
+}
+
+/** A running task as the sharing functions take it: its signal, progress in bytes. */
+const shareTask = (task: RunningTask): ShareTaskOptions => ({
+  signal: task.signal,
+  onProgress: ({ done, total }) => task.progress(done, total),
+})
 
 export interface MainApi {
   handlers: Handlers
@@ -79,6 +118,11 @@ export interface MainApi {
   invoke(channel: unknown, input: unknown): Promise<Result<unknown>>
   /** Closes the open project (releasing its lock) and waits for pending writes. */
   dispose(): Promise<void>
+  /**
+   * The HTML of the report preview `token` names (`reports:preview`), for the media protocol;
+   * null once another preview replaced it or its project was closed.
+   */
+  reportPreview(token: string): string | null
 }
 
 export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
@@ -107,6 +151,15 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
         'The project was closed while its files were being read; nothing was changed.',
       )
     }
+  }
+  const previews = new ReportPreviews()
+  /** Merge plans by package fingerprint, with the project they were planned against. */
+  const mergePlans = new Map<string, { plan: MergePlan; project: OpenProject }>()
+  /** After a merge or an import of many things: every view reloads. */
+  const refreshAll = () => {
+    workspace.changed('articles')
+    workspace.changed('tags')
+    workspace.changed('registry')
   }
   /** After an undoable change: tell the renderer what changed and what undo now offers. */
   const changed = <T>(reason: 'annotations' | 'tags' | 'articles' | 'registry', value: T): T => {
@@ -345,6 +398,127 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     }),
 
     'projects:updateSettings': exclusive(async (settings) => workspace.updateSettings(settings)),
+
+    'reports:preview': async ({ options }) => {
+      const opened = project()
+      const model = await buildReportModel(opened, options)
+      const token = previews.put(opened, renderHtml(model))
+      return { url: reportPreviewPath(token), warnings: model.warnings }
+    },
+    'reports:export': async ({ taskId, options, path }) => {
+      const opened = project()
+      if (options.format === 'pdf' && !deps.printToPdf) {
+        throw new AppFailure(
+          'invalid-input',
+          'PDF export is not available here: nothing can print to PDF. Export HTML and print it from a browser instead.',
+          { field: 'options.format' },
+        )
+      }
+      return tasks.run(taskId, REPORT_STAGE_LABELS.collect, async (task) => {
+        const result = await exportReport(opened, options, path, {
+          signal: task.signal,
+          onProgress: ({ stage, done, total }) =>
+            task.progress(done, total, REPORT_STAGE_LABELS[stage]),
+          ...(deps.printToPdf ? { printToPdf: deps.printToPdf } : {}),
+        })
+        return { file: result.file, bytes: result.bytes, warnings: result.warnings }
+      })
+    },
+    'exchange:export': async ({ taskId, format, path, includeMedia, reviewer }) => {
+      const opened = project()
+      return tasks.run(taskId, `Exporting ${format}`, async (task) => {
+        task.progress(0, 1)
+        // The exporters cannot stop half-way: cancelling counts until they start writing.
+        if (task.signal.aborted) throw new AppFailure('cancelled', 'The export was cancelled.')
+        const count = await exportStandard(opened, format, path, {
+          includeMedia,
+          ...(reviewer ? { reviewer } : {}),
+        })
+        task.progress(1, 1)
+        return { file: path, count }
+      })
+    },
+    'exchange:import': exclusive(async ({ format, path }) => {
+      const report = await importStandard(project(), format, path)
+      refreshAll()
+      return changed('annotations', report)
+    }),
+
+    'sharing:estimate': async () => {
+      const opened = project()
+      const [withoutMedia, withMedia] = await Promise.all([
+        estimateShareSize(opened, false),
+        estimateShareSize(opened, true),
+      ])
+      return { withoutMedia, withMedia }
+    },
+    'sharing:pack': async ({ taskId, path, includeMedia }) => {
+      const opened = project()
+      return tasks.run(taskId, 'Sharing the project', async (task) => {
+        // One state of the project, even if edits go on while media streams into the file.
+        const documents = await inQueue(async () => {
+          stillOpen(opened)
+          return snapshotOfProject(opened)
+        })
+        const packed = await packProject(opened, path, {
+          includeMedia,
+          documents,
+          ...shareTask(task),
+        })
+        return { file: packed.file, size: packed.size }
+      })
+    },
+    'sharing:inspect': async ({ taskId, path }) =>
+      tasks.run(taskId, 'Checking the shared project', async (task) =>
+        sharedFileInfo(
+          await readSharePackage(path, {}, shareTask(task)),
+          workspace.info()?.id ?? null,
+        ),
+      ),
+    'sharing:openAsNew': async ({ taskId, path, folder }) => {
+      const unpacked = await tasks.run(taskId, 'Opening the shared project', (task) =>
+        unpackAsNewProject(path, folder, shareTask(task)),
+      )
+      return inQueue(() => workspace.open(unpacked.folder))
+    },
+    'sharing:planMerge': async ({ taskId, path }) => {
+      const opened = project()
+      const plan = await tasks.run(taskId, 'Comparing the shared project', (task) =>
+        mergeSharePackage(opened, path, shareTask(task)),
+      )
+      for (const [key, kept] of mergePlans) if (kept.project !== opened) mergePlans.delete(key)
+      mergePlans.set(plan.packageFingerprint, { plan, project: opened })
+      return plan
+    },
+    'sharing:applyMerge': async ({ taskId, packageFingerprint, decisions }) => {
+      const opened = project()
+      const kept = mergePlans.get(packageFingerprint)
+      if (!kept || kept.project !== opened) {
+        throw new AppFailure(
+          'not-found',
+          'This merge is not prepared for the open project (it was closed or reopened since). Prepare the merge again.',
+        )
+      }
+      const outcome = await tasks.run(taskId, 'Merging the shared project', (task) =>
+        applyMerge(opened, kept.plan, decisions, {
+          ...shareTask(task),
+          // Reading and hashing the package runs outside the edit queue; checking the project
+          // against the plan and writing run in it.
+          exclusive: (write) =>
+            inQueue(async () => {
+              stillOpen(opened)
+              const result = await write()
+              // Undo steps were recorded against files the merge replaced: replaying them
+              // would undo parts of the merge. The backups are the way back.
+              if (result.changed) opened.history.clear()
+              return result
+            }),
+        }),
+      )
+      mergePlans.delete(packageFingerprint)
+      refreshAll()
+      return changed('annotations', outcome)
+    },
     'tasks:cancel': async ({ taskId }) => {
       tasks.cancel(taskId)
       return null
@@ -370,6 +544,8 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
 
     'dialogs:chooseFolder': async ({ purpose }) => deps.dialogs.chooseFolder(purpose),
     'dialogs:chooseFiles': async ({ purpose }) => deps.dialogs.chooseFiles(purpose),
+    'dialogs:chooseSaveFile': async ({ purpose, defaultName }) =>
+      deps.dialogs.chooseSaveFile(purpose, defaultName),
   }
 
   async function invoke(channel: unknown, input: unknown): Promise<Result<unknown>> {
@@ -403,6 +579,7 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     workspace,
     invoke,
     dispose: () => mutations.run('workspace', () => workspace.close()),
+    reportPreview: (token) => previews.get(token, openProjectOf(workspace)),
   }
 }
 

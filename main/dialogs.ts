@@ -11,4 +11,9 @@ export interface Dialogs {
   chooseFiles(
     purpose: CallInput<'dialogs:chooseFiles'>['purpose'],
   ): Promise<CallOutput<'dialogs:chooseFiles'>>
+  /** A save dialog proposing `defaultName` (a file name with its extension); null if cancelled. */
+  chooseSaveFile(
+    purpose: CallInput<'dialogs:chooseSaveFile'>['purpose'],
+    defaultName: string,
+  ): Promise<CallOutput<'dialogs:chooseSaveFile'>>
 }

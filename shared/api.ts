@@ -34,6 +34,15 @@ import {
 import { type Settings, UiLanguagePreference } from './model/settings'
 import type { Result } from './result'
 import { SEARCH_DOC_TYPES, type SearchResults } from './search-types'
+import { ReportOptions } from './report-options'
+import {
+  type MergeOutcome,
+  type MergePlanView,
+  type SharedFileInfo,
+  STANDARD_EXPORT_FORMATS,
+  STANDARD_IMPORT_FORMATS,
+  type StandardImportReport,
+} from './exchange-types'
 
 interface CallSpec<Input extends z.ZodType, Output> {
   input: Input
@@ -51,6 +60,7 @@ const call =
 
 const Nothing = z.object({}).strict()
 const AbsolutePath = z.string().trim().min(1, 'a folder is required')
+const FilePath = z.string().trim().min(1, 'a file is required')
 const Url = z.union([
   z.literal(''),
   z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
@@ -532,6 +542,64 @@ export const calls = {
 
   'projects:updateSettings': call<ProjectInfo>()(z.object({ evidenceStorage: StorageMode })),
 
+  /**
+   * Renders the report and serves it on the media protocol (its own strict CSP, shown in a
+   * sandboxed frame): the preview is the exported HTML itself. `url` is relative to the media
+   * base, `report-preview/<token>`: show `window.claimdesk.mediaBaseUrl + url`. Only the latest
+   * preview is served, and only while its project stays open.
+   */
+  'reports:preview': call<{ url: string; warnings: string[] }>()(
+    z.object({ options: ReportOptions }),
+  ),
+  /** Writes the report in `options.format` to `path`, with progress under `taskId`. */
+  'reports:export': call<{ file: string; bytes: number; warnings: string[] }>()(
+    z.object({ taskId: TaskId, options: ReportOptions, path: FilePath }),
+  ),
+  /**
+   * Writes the project in a standard format. `count`: annotations (w3c), coded selections
+   * (qdpx), codes (qdc) or reviews (claimreview, which needs `reviewer`).
+   */
+  'exchange:export': call<{ file: string; count: number }>()(
+    z.object({
+      taskId: TaskId,
+      format: z.enum(STANDARD_EXPORT_FORMATS),
+      path: FilePath,
+      /** REFI-QDA: put copied videos into the .qdpx. */
+      includeMedia: z.boolean().default(false),
+      /** ClaimReview: the fact-checking organisation publishing the reviews. */
+      reviewer: z
+        .object({ name: z.string().trim().min(1).max(300), url: Url.default('') })
+        .optional(),
+    }),
+  ),
+  'exchange:import': call<StandardImportReport>()(
+    z.object({ format: z.enum(STANDARD_IMPORT_FORMATS), path: FilePath }),
+  ),
+  /** Upper bounds of the shared file's size without and with media, for the share dialog. */
+  'sharing:estimate': call<{ withoutMedia: number; withMedia: number }>()(Nothing),
+  'sharing:pack': call<{ file: string; size: number }>()(
+    z.object({ taskId: TaskId, path: FilePath, includeMedia: z.boolean() }),
+  ),
+  /** Checks a `.claimdesk` file completely (nothing is written) and says what it holds. */
+  'sharing:inspect': call<SharedFileInfo>()(z.object({ taskId: TaskId, path: FilePath })),
+  /** Unpacks a `.claimdesk` file into a new folder and opens it. */
+  'sharing:openAsNew': call<ProjectInfo>()(
+    z.object({ taskId: TaskId, path: FilePath, folder: AbsolutePath }),
+  ),
+  /** What merging the file into the open project would do; main keeps the plan for apply. */
+  'sharing:planMerge': call<MergePlanView>()(z.object({ taskId: TaskId, path: FilePath })),
+  /**
+   * Applies the planned merge with a choice for every conflict (by key). A merge that changed
+   * anything clears the undo history (its steps were recorded against the replaced files).
+   */
+  'sharing:applyMerge': call<MergeOutcome>()(
+    z.object({
+      taskId: TaskId,
+      packageFingerprint: z.string().min(1),
+      decisions: z.record(z.string(), z.enum(['local', 'incoming', 'both'])),
+    }),
+  ),
+
   /** Asks a long-running call to stop; it answers with what it finished. */
   'tasks:cancel': call<null>()(z.object({ taskId: TaskId })),
 
@@ -544,7 +612,23 @@ export const calls = {
     z.object({ purpose: z.enum(['create-project', 'open-project']) }),
   ),
   'dialogs:chooseFiles': call<string[]>()(
-    z.object({ purpose: z.enum(['import-articles', 'add-evidence', 'relink-evidence']) }),
+    z.object({
+      purpose: z.enum([
+        'import-articles',
+        'add-evidence',
+        'relink-evidence',
+        'open-shared',
+        'import-w3c',
+        'import-qdpx',
+      ]),
+    }),
+  ),
+  /** A save dialog; `defaultName` is a file name with its extension. */
+  'dialogs:chooseSaveFile': call<string | null>()(
+    z.object({
+      purpose: z.enum(['export-report', 'export-standard', 'share-project']),
+      defaultName: z.string().min(1).max(255),
+    }),
   ),
 } as const
 
@@ -567,11 +651,23 @@ export const MENU_COMMANDS = [
   'add-article',
   'import-articles',
   'add-evidence',
+  'share-project',
+  'open-shared',
+  'export-report',
+  'export-standard',
+  'import-standard',
   'undo',
   'redo',
   'search',
 ] as const
-export type MenuCommand = { command: (typeof MENU_COMMANDS)[number]; folder?: string }
+export type MenuCommand = {
+  command: (typeof MENU_COMMANDS)[number]
+  folder?: string
+  /** 'open-shared': a `.claimdesk` file opened from the OS (double-click, argv, drop). */
+  path?: string
+  /** 'export-standard' / 'import-standard': which format the menu item named. */
+  format?: string
+}
 
 /** Events main pushes to the renderer. */
 export interface Events {

@@ -4,3 +4,5 @@
  */
 export const IPC_INVOKE = 'claimdesk:invoke'
 export const IPC_EVENT = 'claimdesk:event'
+/** The preload tells main that the page listens for an event (so queued ones can go out). */
+export const IPC_LISTENING = 'claimdesk:listening'

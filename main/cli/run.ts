@@ -1,13 +1,19 @@
-import { stat } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { AppFailure } from '../../shared/result'
+import { defaultUserName } from '../projects/open-project'
 import { packProject } from '../sharing/pack'
 import { formatBytes } from '../sharing/package-zip'
-import { readProjectFolder } from '../sharing/project-snapshot'
-import { readSharePackage } from '../sharing/read-package'
+import { type ProjectSnapshot, readProjectFolder } from '../sharing/project-snapshot'
 import { unpackAsNewProject } from '../sharing/unpack'
 import { verifyProject } from '../sharing/verify'
-import { EXPORT_FORMATS, type ExportSource, findExportFormat } from './export-formats'
+import {
+  EXPORT_FORMATS,
+  type ExportSettings,
+  type ExportSource,
+  findExportFormat,
+} from './export-formats'
 
 /** Where the CLI writes: normal output and errors (tests capture both). */
 export interface CliIo {
@@ -26,7 +32,17 @@ interface ParsedArgs {
 }
 
 /** Flags that take a value; every other `--name` is a switch. */
-const VALUE_FLAGS = new Set(['format', 'out'])
+const VALUE_FLAGS = new Set([
+  'format',
+  'out',
+  'title',
+  'author',
+  'language',
+  'status',
+  'sections',
+  'reviewer',
+  'reviewer-url',
+])
 
 function parseArgs(args: readonly string[]): ParsedArgs {
   const positional: string[] = []
@@ -115,13 +131,37 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    usage: 'claimdesk export <project-folder | file.claimdesk> --format <format> --out <file>',
+    usage:
+      'claimdesk export <project-folder | file.claimdesk> --format <format> --out <file> [options]',
     help: [
-      'Exports the project in another format. Reads only (no lock, nothing changed).',
+      'Exports the project in another format. Reads only (no lock, nothing changed); a',
+      '.claimdesk file is checked and unpacked into a temporary folder first.',
       'Formats:',
-      ...EXPORT_FORMATS.map((f) => `  ${f.id.padEnd(12)} ${f.description} (${f.extension})`),
+      ...EXPORT_FORMATS.map((f) => `  ${f.id.padEnd(16)} ${f.description} (${f.extension})`),
+      'Report options (html, pdf, markdown, docx, csv-*, json):',
+      "  --title <text>         the report's title (default: the project's name)",
+      '  --author <name>        who wrote it',
+      '  --language <en|de>     language of the headings and labels (default: en)',
+      '  --status <s1,s2>       only claims with one of these statuses, e.g. verified,false',
+      '  --sections <a,b>       these sections in this order (default: all): claims, quotes,',
+      '                         evidence, sources, contradictions, method, appendix',
+      'Other options:',
+      '  --reviewer <name>      claimreview: the organisation publishing the reviews (required)',
+      '  --reviewer-url <url>   claimreview: its web address',
+      '  --with-media           qdpx: copy video evidence into the file',
     ],
-    flags: ['--format <format>', '--out <file>'],
+    flags: [
+      '--format <format>',
+      '--out <file>',
+      '--title <text>',
+      '--author <name>',
+      '--language <en|de>',
+      '--status <list>',
+      '--sections <list>',
+      '--reviewer <name>',
+      '--reviewer-url <url>',
+      '--with-media',
+    ],
     async run({ positional, flags }, io) {
       const [target] = requireArgs(positional, 1, this.usage)
       const formatId = flags.get('format')
@@ -135,19 +175,88 @@ const COMMANDS: Record<string, Command> = {
           `Unknown format "${formatId}". Available: ${EXPORT_FORMATS.map((f) => f.id).join(', ')}.`,
         )
       }
-      await format.write(await exportSource(target), resolve(out))
+      const settings = exportSettings(flags)
+      await withExportSource(target, (source) => format.write(source, resolve(out), settings))
       io.out(`Exported ${resolve(target)} as ${format.id} to ${resolve(out)}.`)
       return EXIT_OK
     },
   },
 }
 
-async function exportSource(target: string): Promise<ExportSource> {
+/** A comma-separated list flag's items ([] when the flag is not given). */
+function listFlag(flags: ParsedArgs['flags'], name: string): string[] {
+  const value = flags.get(name)
+  if (value === undefined) return []
+  if (value === true) throw new UsageError(`--${name} needs a value.`)
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
+function exportSettings(flags: ParsedArgs['flags']): ExportSettings {
+  const text = (name: string) => {
+    const value = flags.get(name)
+    return typeof value === 'string' ? value : undefined
+  }
+  const reviewer = text('reviewer')
+  const reviewerUrl = text('reviewer-url')
+  if (reviewerUrl !== undefined && reviewer === undefined) {
+    throw new UsageError('--reviewer-url needs --reviewer (the name of the organisation).')
+  }
+  return {
+    ...(text('title') === undefined ? {} : { title: text('title') }),
+    ...(text('author') === undefined ? {} : { author: text('author') }),
+    ...(text('language') === undefined ? {} : { language: text('language') }),
+    statuses: listFlag(flags, 'status'),
+    sections: listFlag(flags, 'sections'),
+    ...(reviewer === undefined
+      ? {}
+      : { reviewer: { name: reviewer, ...(reviewerUrl ? { url: reviewerUrl } : {}) } }),
+    includeMedia: flags.has('with-media'),
+  }
+}
+
+/** The documents as the exporters read a project, without opening (locking) it. */
+function projectOf(snapshot: ProjectSnapshot, folder: string): ExportSource['project'] {
+  const articles = new Map(snapshot.articles.map((a) => [a.id, a]))
+  return {
+    folder,
+    userName: defaultUserName(),
+    doc: { data: snapshot.project },
+    registry: { data: snapshot.registry },
+    readArticle: async (id) => {
+      const article = articles.get(id)
+      if (!article) throw new AppFailure('not-found', `No article with id ${id} in ${folder}.`)
+      return article
+    },
+  }
+}
+
+/**
+ * Runs `work` on the project at `target`: a folder as it is, a `.claimdesk` file checked and
+ * unpacked into a temporary folder (removed afterwards), so media is there for the exports
+ * that need it.
+ */
+async function withExportSource<T>(
+  target: string,
+  work: (source: ExportSource) => Promise<T>,
+): Promise<T> {
   const path = resolve(target)
   const info = await stat(path).catch(() => null)
   if (!info) throw new AppFailure('not-found', `${path} does not exist.`)
-  if (info.isDirectory()) return { snapshot: await readProjectFolder(path), folder: path }
-  return { snapshot: (await readSharePackage(path)).snapshot, folder: null }
+  if (info.isDirectory()) {
+    const snapshot = await readProjectFolder(path)
+    return work({ snapshot, folder: path, project: projectOf(snapshot, path) })
+  }
+  const temp = await mkdtemp(join(tmpdir(), 'claimdesk-export-'))
+  try {
+    const { folder } = await unpackAsNewProject(path, join(temp, 'project'))
+    const snapshot = await readProjectFolder(folder)
+    return await work({ snapshot, folder, project: projectOf(snapshot, folder) })
+  } finally {
+    await rm(temp, { recursive: true, force: true })
+  }
 }
 
 /** The positional arguments, which must be exactly `count` (the second is '' when count is 1). */

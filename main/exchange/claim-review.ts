@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '../../shared/model/article'
 import type { Assessment, Claim, CustomStatus } from '../../shared/model/claim'
 import type { Source } from '../../shared/model/source'
-import type { OpenProject } from '../projects/open-project'
+import type { ProjectView } from '../projects/project-view'
 
 // schema.org ClaimReview (https://schema.org/ClaimReview), the fact-check markup search engines
 // and fact-check archives read. Shape as in ../shared/standards/schemaorg/claimreview-eg-*.jsonld.
@@ -127,7 +127,7 @@ function appearances(claim: Claim, articles: readonly ArticleSummary[]): SchemaO
 
 /** schema.org ClaimReview objects for the project's claims that have a verdict. */
 export function claimReviewJsonLd(
-  project: OpenProject,
+  project: ProjectView,
   options: ClaimReviewOptions,
 ): ClaimReviewJsonLd[] {
   const registry = project.registry.data

@@ -7,7 +7,7 @@ import { ANNOTATION_KINDS } from '../../shared/model/annotation'
 import type { ArticleDocument, ArticleSummary } from '../../shared/model/article'
 import type { EvidenceItem, Segment } from '../../shared/model/evidence'
 import { AppFailure } from '../../shared/result'
-import type { OpenProject } from '../projects/open-project'
+import type { ProjectView } from '../projects/project-view'
 import { ioReason, syncDirectory, tempPathBeside, writeFileDurably } from '../store/durable-write'
 import {
   CODEBOOK_NAMESPACE,
@@ -90,7 +90,7 @@ function mediaExtension(item: EvidenceItem): string {
   return MIME_EXTENSIONS[item.file.mimeType] ?? 'bin'
 }
 
-function mediaPath(project: OpenProject, item: EvidenceItem): string {
+function mediaPath(project: ProjectView, item: EvidenceItem): string {
   return item.file.storage === 'copy' && !isAbsolute(item.file.path)
     ? join(project.folder, item.file.path)
     : item.file.path
@@ -117,7 +117,7 @@ class QdeBuilder {
   private readonly tagIds: Set<string>
 
   constructor(
-    private readonly project: OpenProject,
+    private readonly project: ProjectView,
     private readonly options: QdpxExportOptions,
   ) {
     this.userGuid = derivedGuid(`user:${project.userName}`)
@@ -318,7 +318,7 @@ interface BuiltQde {
 
 /** project.qde of the open project and the files it refers to under sources/. */
 export async function buildProjectQde(
-  project: OpenProject,
+  project: ProjectView,
   options: QdpxExportOptions = {},
 ): Promise<BuiltQde> {
   const builder = new QdeBuilder(project, options)
@@ -401,7 +401,7 @@ async function writeZip(destFile: string, qde: string, files: readonly SourceFil
 
 /** Exports the project as a REFI-QDA .qdpx (articles, codes, codings, comments, video segments). */
 export async function exportQdpx(
-  project: OpenProject,
+  project: ProjectView,
   destFile: string,
   options: QdpxExportOptions = {},
 ): Promise<QdpxExportSummary> {
@@ -411,7 +411,7 @@ export async function exportQdpx(
 }
 
 /** The codebook alone as a REFI-QDA .qdc (Codebook.xsd): the tags and the kind codes. */
-export function codebookQdc(project: OpenProject): string {
+export function codebookQdc(project: ProjectView): string {
   const root = element('CodeBook', { xmlns: CODEBOOK_NAMESPACE, origin: ORIGIN }, [
     element('Codes', {}, codeElements(project.doc.data.tags)),
   ])
@@ -419,7 +419,7 @@ export function codebookQdc(project: OpenProject): string {
 }
 
 /** Writes the codebook as a REFI-QDA .qdc file. */
-export async function exportQdc(project: OpenProject, destFile: string): Promise<QdcExportSummary> {
+export async function exportQdc(project: ProjectView, destFile: string): Promise<QdcExportSummary> {
   await writeFileDurably(destFile, codebookQdc(project))
   return { file: destFile, codes: project.doc.data.tags.length + KIND_CODE_COUNT }
 }

@@ -13,6 +13,7 @@ import { AppFailure } from '../../shared/result'
 import { buildAnnotation } from '../annotations/annotations'
 import type { Change } from '../history/changes'
 import type { OpenProject } from '../projects/open-project'
+import type { ProjectView } from '../projects/project-view'
 import { ioReason, writeFileDurably } from '../store/durable-write'
 import { createTag } from '../tags/tags'
 import { currentAssessment, isVerdict, statusLabel } from './claim-review'
@@ -155,7 +156,7 @@ class Exporter {
   private readonly tags: Map<string, Tag>
   private readonly linked: Map<string, Linked>
 
-  constructor(private readonly project: OpenProject) {
+  constructor(private readonly project: ProjectView) {
     this.creator = { type: 'Person', name: project.userName }
     this.tags = new Map(project.doc.data.tags.map((t) => [t.id, t]))
     this.linked = mentionIndex(project.registry.data)
@@ -297,7 +298,7 @@ class Exporter {
 }
 
 async function buildCollection(
-  project: OpenProject,
+  project: ProjectView,
   options: W3cExportOptions,
 ): Promise<{ collection: W3cAnnotationCollection; orphans: number }> {
   const exporter = new Exporter(project)
@@ -344,7 +345,7 @@ async function buildCollection(
  * annotations (quote and code-point position selectors), then evidence segments and regions.
  */
 export async function w3cAnnotationCollection(
-  project: OpenProject,
+  project: ProjectView,
   options: W3cExportOptions = {},
 ): Promise<W3cAnnotationCollection> {
   return (await buildCollection(project, options)).collection
@@ -352,7 +353,7 @@ export async function w3cAnnotationCollection(
 
 /** Writes the collection as JSON-LD (media type `W3C_MEDIA_TYPE`) to `destFile`. */
 export async function exportW3cAnnotations(
-  project: OpenProject,
+  project: ProjectView,
   destFile: string,
   options: W3cExportOptions = {},
 ): Promise<W3cExportSummary> {

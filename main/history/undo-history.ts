@@ -66,6 +66,16 @@ export class UndoHistory {
     }
   }
 
+  /**
+   * Forgets every step, e.g. after a merge replaced the project's files: the steps' `before`
+   * states were recorded against files that are gone, and replaying them would undo the merge
+   * piecemeal (the merge's backups are the way back).
+   */
+  clear(): void {
+    this.done.length = 0
+    this.undone = []
+  }
+
   /** Forgets steps that touch an article that no longer exists (it was deleted). */
   forgetArticle(articleId: string): void {
     const touches = (e: Entry) =>

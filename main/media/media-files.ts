@@ -5,7 +5,7 @@
  */
 import { realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
-import type { MediaTarget } from '../../shared/media-urls'
+import type { MediaFileTarget } from '../../shared/media-urls'
 import { AppFailure } from '../../shared/result'
 import type { OpenProject } from '../projects/open-project'
 import type { Workspace } from '../projects/workspace'
@@ -46,7 +46,7 @@ async function fileInProject(project: OpenProject, path: string, what: string): 
 
 export async function resolveMedia(
   project: OpenProject,
-  target: MediaTarget,
+  target: MediaFileTarget,
 ): Promise<ResolvedMedia | null> {
   const item = project.registry.data.evidence.find((e) => e.id === target.itemId)
   if (!item) return null

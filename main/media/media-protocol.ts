@@ -1,14 +1,16 @@
 /**
  * The media protocol: serves evidence files and captured frames to the renderer by entity id,
- * with HTTP Range support so a video element can seek without reading the whole file.
+ * with HTTP Range support so a video element can seek without reading the whole file, and the
+ * report preview (HTML held in memory) with the report's own strict policy.
  * Web-standard Request/Response, so Electron's `protocol.handle` and the test harness's HTTP
  * server run the very same handler.
  */
 import { type FileHandle, open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { Readable } from 'node:stream'
-import { parseMediaPath, type MediaTarget } from '../../shared/media-urls'
+import { type MediaFileTarget, parseMediaPath } from '../../shared/media-urls'
 import { AppFailure } from '../../shared/result'
+import { REPORT_CONTENT_SECURITY_POLICY } from '../reports/render-html'
 import { ioReason } from '../store/durable-write'
 
 export interface ResolvedMedia {
@@ -22,7 +24,7 @@ export interface ResolvedMedia {
  * AppFailure('forbidden') for a file that must not be served (403) or AppFailure('not-found')
  * with a message naming what is missing (404).
  */
-export type MediaResolver = (target: MediaTarget) => Promise<ResolvedMedia | null>
+export type MediaResolver = (target: MediaFileTarget) => Promise<ResolvedMedia | null>
 
 export type MediaHandler = (request: Request) => Promise<Response>
 
@@ -32,6 +34,8 @@ export interface MediaHandlerOptions {
    * (Electron), '/claimdesk-media/' for the harness's `http://127.0.0.1:port/claimdesk-media/…`.
    */
   prefix?: string
+  /** The report preview's HTML for a token, or null when there is none (any more). */
+  reportPreview?: (token: string) => string | null
 }
 
 /** A byte range, both ends inclusive as in Content-Range. */
@@ -90,6 +94,25 @@ function textResponse(status: number, message: string, headers: Record<string, s
   })
 }
 
+/**
+ * The preview is the exported HTML itself: no scripts, nothing loaded from anywhere (its CSP as
+ * a header too, which unlike the <meta> copy also covers what comes before the <head>). No CORS
+ * header: no other page has a reason to read it.
+ */
+function reportPreviewResponse(html: string): Response {
+  const body = Buffer.from(html, 'utf8')
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': String(body.length),
+      'Content-Security-Policy': REPORT_CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  })
+}
+
 /** The media path after the prefix, or null when the URL is not under it. */
 function mediaPathOf(url: string, prefix: string): string | null {
   let pathname: string
@@ -134,6 +157,12 @@ export function createMediaHandler(
     const path = mediaPathOf(request.url, prefix)
     const target = path === null ? null : parseMediaPath(path)
     if (!target) return textResponse(404, 'No such media address.')
+    if (target.kind === 'report-preview') {
+      const html = options.reportPreview?.(target.token) ?? null
+      return html === null
+        ? textResponse(404, 'This report preview is no longer available; preview it again.')
+        : reportPreviewResponse(html)
+    }
 
     let resolved: ResolvedMedia | null
     try {

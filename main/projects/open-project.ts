@@ -43,7 +43,8 @@ export interface ProjectOptions {
   userName?: string
 }
 
-function defaultUserName(): string {
+/** The OS user name, as assessments record who made them. */
+export function defaultUserName(): string {
   try {
     return userInfo().username || 'researcher'
   } catch {

@@ -5,7 +5,7 @@
  */
 import type { ReportFormat, ReportOptionsInput } from '../../shared/report-options'
 import { AppFailure } from '../../shared/result'
-import type { OpenProject } from '../projects/open-project'
+import type { ProjectView } from '../projects/project-view'
 import { writeFileDurably } from '../store/durable-write'
 import { type PrintToPdf, renderPdf } from './pdf'
 import { renderCsv } from './render-csv'
@@ -76,7 +76,7 @@ export async function renderReport(
 
 /** Builds, renders and durably writes the report to `destFile` (see the module comment). */
 export async function exportReport(
-  project: OpenProject,
+  project: ProjectView,
   options: ReportOptionsInput,
   destFile: string,
   run: ExportReportOptions = {},

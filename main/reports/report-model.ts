@@ -39,7 +39,7 @@ import {
 } from '../../shared/report-options'
 import { AppFailure } from '../../shared/result'
 import { describeZodError } from '../../shared/validation'
-import type { OpenProject } from '../projects/open-project'
+import type { ProjectView } from '../projects/project-view'
 import { flushWrites } from '../store/json-document'
 import {
   ARTICLES_DIR,
@@ -400,7 +400,7 @@ function codePointSlice(codePoints: readonly string[], start: number, end: numbe
 
 /** Builds the report model for `project` (see the module comment). Cancel → AppFailure('cancelled'). */
 export async function buildReportModel(
-  project: OpenProject,
+  project: ProjectView,
   optionsInput: ReportOptionsInput,
   build: BuildReportOptions = {},
 ): Promise<ReportModel> {

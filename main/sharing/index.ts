@@ -6,7 +6,7 @@ export {
   type ShareProgress,
   type ShareTaskOptions,
 } from './package-zip'
-export { readSharePackage, type ValidatedPackage } from './read-package'
+export { readSharePackage, sharedFileInfo, type ValidatedPackage } from './read-package'
 export { unpackAsNewProject, type UnpackOptions, type UnpackResult } from './unpack'
 export {
   applyMerge,

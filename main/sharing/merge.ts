@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { IntegrityProblem } from '../../shared/api'
+import type {
+  MergeChoice,
+  MergeConflictView,
+  MergeEntityView,
+  MergeOutcome,
+  MergePlanView,
+} from '../../shared/exchange-types'
 import { CodePointIndex, describeRange, reanchorAll } from '../../shared/anchoring'
 import type { Annotation } from '../../shared/model/annotation'
 import { ArticleDocument, type ArticleSummary } from '../../shared/model/article'
@@ -41,23 +47,17 @@ import {
 import { readPackage, readSharePackage, type ValidatedPackage } from './read-package'
 import { moveFileInto, removeFolder } from './staging'
 
-/** What the user decides for a conflict; 'both' keeps the incoming claim or source as a copy. */
-export type MergeChoice = 'local' | 'incoming' | 'both'
-
 /**
- * Why an entity needs the user: both sides changed it since the last common version; there is no
- * common version to tell; or only the package changed it, but to an older version than this
- * project holds (so taking it could undo newer work).
+ * What the user decides for a conflict; 'both' keeps the incoming claim or source as a copy.
+ * Why an entity needs the user (ConflictReason): both sides changed it since the last common
+ * version; there is no common version to tell; or only the package changed it, but to an older
+ * version than this project holds (so taking it could undo newer work).
  */
-export type ConflictReason = 'both-changed' | 'no-common-version' | 'older-change'
+export type { MergeChoice }
+export type ConflictReason = MergeConflictView['reason']
 
-export interface MergeEntityRef {
-  /** Unique across kinds: `claim:<id>`, `annotation:<articleId>/<id>`. */
-  key: string
+export interface MergeEntityRef extends MergeEntityView {
   kind: MergeEntityKind
-  id: string
-  articleId?: string
-  label: string
 }
 
 /** A change applied without asking: an entity only the package holds, or one only it changed. */
@@ -65,64 +65,35 @@ export interface MergeChange extends MergeEntityRef {
   action: 'add' | 'update'
 }
 
-export interface MergeConflict extends MergeEntityRef {
-  reason: ConflictReason
-  local: unknown
-  incoming: unknown
-  localUpdatedAt: string | null
-  incomingUpdatedAt: string | null
-  choices: MergeChoice[]
+export interface MergeConflict extends MergeConflictView {
+  kind: MergeEntityKind
 }
 
-/** What merging a package would do; plain data, shown to the user before anything is written. */
-export interface MergePlan {
-  file: string
-  /** Names the exact package planned with (applyMerge refuses a different one). */
-  packageFingerprint: string
-  /** Names the project's state planned against (applyMerge refuses if it changed since). */
-  localFingerprint: string
-  projectId: string
-  projectName: string
-  /** The package is of this project (a copy of it), not of another one. */
-  sameProject: boolean
-  includesMedia: boolean
-  /** A last common version was recorded for this project id. */
-  hasMergeBase: boolean
+/**
+ * What merging a package would do (the plan the renderer shows, see MergePlanView); plain data,
+ * shown to the user before anything is written. `packageFingerprint` names the exact package
+ * planned with and `localFingerprint` the project's state planned against: applyMerge refuses
+ * another package, or a project that changed since.
+ */
+export interface MergePlan extends MergePlanView {
   changes: MergeChange[]
   conflicts: MergeConflict[]
-  /** Entities both sides hold alike. */
-  unchanged: number
-  /** Entities changed only here since the last common version: they stay as they are. */
-  keptLocal: number
-  /** Entities only this project holds: they stay. */
-  localOnly: number
-  /** Custody log entries the package adds. */
-  custodyEntries: number
-  /** Broken references inside the package's project (they come along; nothing new breaks). */
-  problems: IntegrityProblem[]
 }
 
 /** A choice for every conflict, by its key. */
 export type MergeDecisions = Record<string, MergeChoice>
 
-export interface MergeResult {
-  /** False when there was nothing to change (nothing was written). */
-  changed: boolean
-  added: number
-  updated: number
-  conflictsResolved: number
-  /** Incoming claims and sources kept as copies ('both'). */
-  copies: number
-  /** Media files brought in from the package. */
-  mediaFiles: number
-  /** Copied evidence files and frames the merged project refers to but the package did not hold. */
-  missingMedia: string[]
-  /** Backups of every project file the merge replaced, taken just before. */
-  backups: string[]
-}
+/** What a merge did (see MergeOutcome); `changed` is false when nothing was written. */
+export type MergeResult = MergeOutcome
 
 export interface MergeOptions extends ShareTaskOptions {
   limits?: Partial<ShareLimits>
+  /**
+   * Runs applyMerge's last step: checking the project against the plan and writing. The app
+   * passes its edit queue, so no other change lands between that check and the writes while
+   * the (long) reading and hashing of the package runs outside it.
+   */
+  exclusive?: (work: () => Promise<MergeResult>) => Promise<MergeResult>
 }
 
 type Resolution = 'local' | 'incoming' | 'both'
@@ -605,7 +576,9 @@ async function backupMediaFile(project: OpenProject, path: string): Promise<stri
  * package is read and checked again (it must be the one planned with, and the project must not
  * have changed since); media the result needs is streamed into a temporary folder and
  * hash-checked; the merged documents are validated; only then is anything written, after a
- * backup of every project file it replaces. Not an undo step: the backups are the way back.
+ * backup of every project file it replaces. The check against the project and the writes run
+ * in `options.exclusive`, on the project as it is then. Not an undo step: the backups are the
+ * way back.
  */
 export async function applyMerge(
   project: OpenProject,
@@ -614,6 +587,7 @@ export async function applyMerge(
   options: MergeOptions = {},
 ): Promise<MergeResult> {
   requireDecisions(plan, decisions)
+  const exclusive = options.exclusive ?? ((work: () => Promise<MergeResult>) => work())
   const staging = join(project.folder, `.claimdesk-import-${randomBytes(6).toString('hex')}`)
   try {
     const documents = await readPackage(
@@ -628,96 +602,130 @@ export async function applyMerge(
         `${plan.file} changed since the merge was prepared. Prepare the merge again.`,
       )
     }
-    const local = await snapshotOfProject(project)
-    const base = await readMergeBase(project.folder, documents.manifest.projectId)
-    const { plan: now, resolutions } = classify(local, documents.snapshot, base)
-    const sameConflicts =
-      now.conflicts.length === plan.conflicts.length &&
-      now.conflicts.every((c) => decisions[c.key] !== undefined)
-    if (now.localFingerprint !== plan.localFingerprint || !sameConflicts) {
-      throw new AppFailure(
-        'invalid-input',
-        'The project changed since the merge was prepared. Prepare the merge again.',
-      )
-    }
-    for (const conflict of now.conflicts) {
-      resolutions.set(conflict.key, decisions[conflict.key] as Resolution)
-    }
-    const merged = buildMerged(local, documents.snapshot, resolutions)
-    await requireValid(merged, local, documents)
-
-    const needed = await mediaNeeded(project, local, merged.snapshot)
     const available = new Set(documents.media.map((m) => m.path))
-    const bringIn = needed.filter((n) => available.has(n.path))
-    const missingMedia = needed.filter((n) => !available.has(n.path)).map((n) => n.path)
-    if (bringIn.length > 0) {
-      const staged = await readPackage(
+    // What the merge needs from the package, decided on the project as it is now; checked again
+    // (cheaply, without the package) just before writing.
+    const first = await mergeWithProject(project, plan, decisions, documents)
+    const staged = new Set(first.needed.map((n) => n.path).filter((path) => available.has(path)))
+    if (staged.size > 0) {
+      const withMedia = await readPackage(
         plan.file,
-        { dir: staging, paths: new Set(bringIn.map((m) => m.path)) },
+        { dir: staging, paths: staged },
         options.limits,
         options,
       )
-      if (staged.fingerprint !== plan.packageFingerprint) {
+      if (withMedia.fingerprint !== plan.packageFingerprint) {
         throw new AppFailure(
           'invalid-input',
           `${plan.file} changed while it was being merged. Prepare the merge again.`,
         )
       }
     }
-
-    const hashes = entityHashes(documents.snapshot)
-    const changed =
-      merged.projectChanged ||
-      merged.registryChanged ||
-      merged.articles.changed.length > 0 ||
-      merged.articles.added.length > 0 ||
-      merged.newCustody.length > 0 ||
-      bringIn.length > 0
-    const backups: string[] = []
-    if (changed) {
-      const files = [
-        projectFilePath(project.folder),
-        registryFilePath(project.folder),
-        ...merged.articles.changed.map((a) => articleFilePath(project.folder, a.id)),
-      ]
-      for (const file of files) {
-        const backup = await project.backups.backupNow(file)
-        if (backup) backups.push(backup)
+    return await exclusive(async () => {
+      const { now, merged, needed } = await mergeWithProject(project, plan, decisions, documents)
+      const bringIn = needed.filter((n) => available.has(n.path))
+      if (bringIn.some((n) => !staged.has(n.path))) throw projectChangedSincePlan()
+      const missingMedia = needed.filter((n) => !available.has(n.path)).map((n) => n.path)
+      const changed =
+        merged.projectChanged ||
+        merged.registryChanged ||
+        merged.articles.changed.length > 0 ||
+        merged.articles.added.length > 0 ||
+        merged.newCustody.length > 0 ||
+        bringIn.length > 0
+      const backups = changed ? await writeMerged(project, merged, bringIn, staging) : []
+      await recordMergeBase(
+        project.folder,
+        documents.manifest.projectId,
+        entityHashes(documents.snapshot),
+      )
+      const updated = now.changes.filter((c) => c.action === 'update').length
+      return {
+        changed,
+        added: now.changes.length - updated,
+        updated,
+        conflictsResolved: now.conflicts.length,
+        copies: merged.copies,
+        mediaFiles: bringIn.length,
+        missingMedia,
+        backups,
       }
-      for (const media of bringIn) {
-        const replaced = await backupMediaFile(project, media.path)
-        if (replaced) backups.push(replaced)
-        const parts = media.path.split('/')
-        await moveFileInto(join(staging, ...parts), join(project.folder, ...parts))
-      }
-      for (const article of merged.articles.added) await project.createArticle(article)
-      for (const article of merged.articles.changed) {
-        const doc = await project.article(article.id)
-        await doc.replace(article)
-        project.annotationIndex.replaceArticle(article.id, article.annotations)
-        project.search.markArticle(article.id)
-      }
-      if (merged.registryChanged) {
-        await project.registry.replace(merged.snapshot.registry)
-        project.search.markRegistry()
-      }
-      if (merged.projectChanged) await project.doc.replace(merged.snapshot.project)
-      // The log is append-only: the package's entries this project lacks are added at its end.
-      for (const entry of merged.newCustody) await appendCustody(project.folder, entry)
-    }
-    await recordMergeBase(project.folder, documents.manifest.projectId, hashes)
-    const updated = now.changes.filter((c) => c.action === 'update').length
-    return {
-      changed,
-      added: now.changes.length - updated,
-      updated,
-      conflictsResolved: now.conflicts.length,
-      copies: merged.copies,
-      mediaFiles: bringIn.length,
-      missingMedia,
-      backups,
-    }
+    })
   } finally {
     await removeFolder(staging)
   }
+}
+
+const projectChangedSincePlan = () =>
+  new AppFailure(
+    'invalid-input',
+    'The project changed since the merge was prepared. Prepare the merge again.',
+  )
+
+/**
+ * The merge of the package's documents into the project as it is now, with the user's
+ * decisions; refused if the project no longer is as planned against, or if the result would
+ * not be valid. Reads the project; writes nothing.
+ */
+async function mergeWithProject(
+  project: OpenProject,
+  plan: MergePlan,
+  decisions: MergeDecisions,
+  documents: ValidatedPackage,
+) {
+  const local = await snapshotOfProject(project)
+  const base = await readMergeBase(project.folder, documents.manifest.projectId)
+  const { plan: now, resolutions } = classify(local, documents.snapshot, base)
+  const sameConflicts =
+    now.conflicts.length === plan.conflicts.length &&
+    now.conflicts.every((c) => decisions[c.key] !== undefined)
+  if (now.localFingerprint !== plan.localFingerprint || !sameConflicts) {
+    throw projectChangedSincePlan()
+  }
+  for (const conflict of now.conflicts) {
+    resolutions.set(conflict.key, decisions[conflict.key] as Resolution)
+  }
+  const merged = buildMerged(local, documents.snapshot, resolutions)
+  await requireValid(merged, local, documents)
+  return { now, merged, needed: await mediaNeeded(project, local, merged.snapshot) }
+}
+
+/** Writes the merged project (media from `staging`), after backing up what it replaces. */
+async function writeMerged(
+  project: OpenProject,
+  merged: MergedProject,
+  bringIn: readonly MediaNeed[],
+  staging: string,
+): Promise<string[]> {
+  const backups: string[] = []
+  const files = [
+    projectFilePath(project.folder),
+    registryFilePath(project.folder),
+    ...merged.articles.changed.map((a) => articleFilePath(project.folder, a.id)),
+  ]
+  for (const file of files) {
+    const backup = await project.backups.backupNow(file)
+    if (backup) backups.push(backup)
+  }
+  for (const media of bringIn) {
+    const replaced = await backupMediaFile(project, media.path)
+    if (replaced) backups.push(replaced)
+    const parts = media.path.split('/')
+    await moveFileInto(join(staging, ...parts), join(project.folder, ...parts))
+  }
+  for (const article of merged.articles.added) await project.createArticle(article)
+  for (const article of merged.articles.changed) {
+    const doc = await project.article(article.id)
+    await doc.replace(article)
+    project.annotationIndex.replaceArticle(article.id, article.annotations)
+    project.search.markArticle(article.id)
+  }
+  if (merged.registryChanged) {
+    await project.registry.replace(merged.snapshot.registry)
+    project.search.markRegistry()
+  }
+  if (merged.projectChanged) await project.doc.replace(merged.snapshot.project)
+  // The log is append-only: the package's entries this project lacks are added at its end.
+  for (const entry of merged.newCustody) await appendCustody(project.folder, entry)
+  return backups
 }

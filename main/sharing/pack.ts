@@ -31,6 +31,12 @@ import {
 export interface PackOptions extends ShareTaskOptions {
   /** Copy the project's copied evidence files and captured frames into the package. */
   includeMedia: boolean
+  /**
+   * The documents to pack, taken by the caller (the app takes them in its edit queue, so the
+   * package holds one state even if edits go on while media streams). Default: the project's
+   * documents, articles read one at a time as they are packed.
+   */
+  documents?: ProjectSnapshot
 }
 
 export interface PackResult {
@@ -137,12 +143,14 @@ async function packOpenProject(
   destFile: string,
   options: PackOptions,
 ): Promise<PackResult> {
-  const { signal, onProgress } = options
-  const projectDoc = structuredClone(project.doc.data)
-  const registry = structuredClone(project.registry.data)
+  const { signal, onProgress, documents } = options
+  const projectDoc = documents?.project ?? structuredClone(project.doc.data)
+  const registry = documents?.registry ?? structuredClone(project.registry.data)
   const media = options.includeMedia ? mediaFilesOf(registry) : []
   // Lines a crash cut short are left out, as the app reads the log.
-  const custody = await readCustody(project.folder)
+  const custody = documents?.custody ?? (await readCustody(project.folder))
+  const given = new Map(documents?.articles.map((a) => [a.id, a]))
+  const readArticle = async (id: string) => given.get(id) ?? (await project.readArticle(id))
   const mediaSizes = await Promise.all(
     media.map(async (m) => {
       const file = join(project.folder, ...m.path.split('/'))
@@ -195,7 +203,7 @@ async function packOpenProject(
   for (const summary of projectDoc.articles) {
     // One article in memory at a time.
     addDocument(`articles/${summary.id}.json`, async () => {
-      const article = await project.readArticle(summary.id)
+      const article = await readArticle(summary.id)
       articles.push(article)
       return text(article)
     })

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { IntegrityProblem } from '../../shared/api'
+import type { SharedFileInfo } from '../../shared/exchange-types'
 import type { ArticleDocument } from '../../shared/model/article'
 import type { RegistryDocument } from '../../shared/model/registry'
 import { AppFailure } from '../../shared/result'
@@ -38,6 +39,28 @@ export interface ValidatedPackage {
   media: ManifestEntry[]
   /** Broken references inside the package's project (shown to the user, not refused). */
   problems: IntegrityProblem[]
+}
+
+/** What the app shows of a checked package; `openProjectId` is the open project's, if any. */
+export function sharedFileInfo(
+  pkg: ValidatedPackage,
+  openProjectId: string | null,
+): SharedFileInfo {
+  const { manifest } = pkg
+  return {
+    path: pkg.file,
+    projectId: manifest.projectId,
+    projectName: manifest.projectName,
+    createdAt: manifest.createdAt,
+    createdBy: manifest.createdBy,
+    appVersion: manifest.appVersion,
+    includesMedia: manifest.includesMedia,
+    // The manifest counts too, as `claimdesk pack` reports it.
+    entryCount: manifest.entries.length + 1,
+    expandedSize: manifest.entries.reduce((sum, entry) => sum + entry.size, 0),
+    sameProjectAsOpen: openProjectId === manifest.projectId,
+    problems: pkg.problems,
+  }
 }
 
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024

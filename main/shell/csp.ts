@@ -6,6 +6,8 @@ const DIRECTIVES = [
   "style-src 'self'",
   "img-src 'self' data: blob: claimdesk-media:",
   "media-src 'self' blob: claimdesk-media:",
+  // The report preview, shown in a sandboxed frame, is served by the media protocol.
+  "frame-src 'self' claimdesk-media:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

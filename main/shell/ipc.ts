@@ -1,11 +1,11 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
 import type { EventName, Events } from '../../shared/api'
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc'
+import { IPC_EVENT, IPC_INVOKE, IPC_LISTENING } from '../../shared/ipc'
 import type { MainApi } from '../api'
 import { isAppUrl } from './window'
 
 /** Only the app's own pages may call main; anything else is refused. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   const frame = event.senderFrame
   return frame !== null && isAppUrl(frame.url)
 }
@@ -23,6 +23,13 @@ export function setupIpc(api: () => MainApi | null): void {
     if (!current)
       return { ok: false, error: { code: 'internal', message: 'Claimdesk is still starting.' } }
     return current.invoke(channel, input)
+  })
+}
+
+/** Calls `onMenuListening` each time an app page starts listening for menu commands. */
+export function setupListening(onMenuListening: () => void): void {
+  ipcMain.on(IPC_LISTENING, (event, name: unknown) => {
+    if (isTrustedSender(event) && name === 'menu:command') onMenuListening()
   })
 }
 

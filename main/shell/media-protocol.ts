@@ -24,11 +24,20 @@ export function registerMediaScheme(): void {
   ])
 }
 
-/** Serves `claimdesk-media://project/…` from the project open in the API (after app ready). */
+/**
+ * Serves `claimdesk-media://project/…` from the project open in the API, and its report
+ * preview (after app ready).
+ */
 export function handleMediaProtocol(api: () => MainApi | null): void {
   const resolve = mediaResolverFor(() => {
     const current = api()
     return current ? openProjectOf(current.workspace) : null
   })
-  protocol.handle(MEDIA_SCHEME, createMediaHandler(resolve, { prefix: '/' }))
+  protocol.handle(
+    MEDIA_SCHEME,
+    createMediaHandler(resolve, {
+      prefix: '/',
+      reportPreview: (token) => api()?.reportPreview(token) ?? null,
+    }),
+  )
 }

@@ -1,5 +1,6 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../shared/api'
+import type { StandardExportFormat, StandardImportFormat } from '../../shared/exchange-types'
 import type { RecentProject } from '../../shared/model/project'
 import { openExternalSafely } from './security'
 
@@ -8,6 +9,17 @@ import { openExternalSafely } from './security'
  * go to a focused text field first), so the menu only shows them.
  */
 const rendererShortcut = (accelerator: string) => ({ accelerator, registerAccelerator: false })
+
+const EXPORT_ITEMS: Array<{ label: string; format: StandardExportFormat }> = [
+  { label: 'W3C Web Annotations (.jsonld)…', format: 'w3c' },
+  { label: 'REFI-QDA Project (.qdpx)…', format: 'qdpx' },
+  { label: 'REFI-QDA Codebook (.qdc)…', format: 'qdc' },
+  { label: 'ClaimReview (schema.org, .jsonld)…', format: 'claimreview' },
+]
+const IMPORT_ITEMS: Array<{ label: string; format: StandardImportFormat }> = [
+  { label: 'W3C Web Annotations…', format: 'w3c' },
+  { label: 'REFI-QDA Project (.qdpx)…', format: 'qdpx' },
+]
 
 /** Builds the application menu; commands go to the renderer, which owns the flows. */
 export function setupMenu(send: (command: MenuCommand) => void, recent: RecentProject[]): void {
@@ -47,6 +59,29 @@ export function setupMenu(send: (command: MenuCommand) => void, recent: RecentPr
           label: 'Add Evidence…',
           ...rendererShortcut('CmdOrCtrl+Shift+E'),
           click: () => send({ command: 'add-evidence' }),
+        },
+        { type: 'separator' },
+        { label: 'Share Project…', click: () => send({ command: 'share-project' }) },
+        { label: 'Open Shared Project…', click: () => send({ command: 'open-shared' }) },
+        { type: 'separator' },
+        {
+          label: 'Export Report…',
+          ...rendererShortcut('CmdOrCtrl+Shift+R'),
+          click: () => send({ command: 'export-report' }),
+        },
+        {
+          label: 'Export',
+          submenu: EXPORT_ITEMS.map(({ label, format }) => ({
+            label,
+            click: () => send({ command: 'export-standard', format }),
+          })),
+        },
+        {
+          label: 'Import',
+          submenu: IMPORT_ITEMS.map(({ label, format }) => ({
+            label,
+            click: () => send({ command: 'import-standard', format }),
+          })),
         },
         { type: 'separator' },
         {

@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { ClaimdeskBridge } from '../../shared/api'
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc'
+import { IPC_EVENT, IPC_INVOKE, IPC_LISTENING } from '../../shared/ipc'
 import { ELECTRON_MEDIA_BASE_URL } from '../../shared/media-urls'
 
 const bridge: ClaimdeskBridge = {
@@ -14,6 +14,8 @@ const bridge: ClaimdeskBridge = {
       if (name === event) listener(payload as Parameters<typeof listener>[0])
     }
     ipcRenderer.on(IPC_EVENT, wrapped)
+    // Files opened from the OS before the page listened wait in main until it does.
+    if (event === 'menu:command') ipcRenderer.send(IPC_LISTENING, event)
     return () => {
       ipcRenderer.removeListener(IPC_EVENT, wrapped)
     }

@@ -6,7 +6,18 @@ import {
   type BrowserWindowConstructorOptions,
   type WebContents,
 } from 'electron'
+import { MEDIA_SCHEME, parseMediaPath } from '../../shared/media-urls'
 import { CONTENT_SECURITY_POLICY } from './csp'
+
+/** What differs between the app's windows; everything else is the same for all. */
+export interface SecureWindowContent {
+  /** The app window's preload; none for windows that only show a document. */
+  preload?: string
+  /** False for windows that show a document and run nothing (the PDF printer). */
+  javascript?: boolean
+  /** A session of its own (in memory), e.g. so the app's CSP header does not reach a report. */
+  partition?: string
+}
 
 /**
  * Creates every app window, with its web preferences set explicitly in this one place
@@ -15,13 +26,15 @@ import { CONTENT_SECURITY_POLICY } from './csp'
  */
 export function createSecureWindow(
   options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
-  preload: string,
+  content: SecureWindowContent,
 ): BrowserWindow {
   return new BrowserWindow({
     ...options,
     webPreferences: {
       // Reviewed: the preload exposes only invoke/on over one channel, never ipcRenderer.
-      preload, // eng-disable PRELOAD_JS_CHECK
+      preload: content.preload, // eng-disable PRELOAD_JS_CHECK
+      javascript: content.javascript ?? true,
+      partition: content.partition,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -52,9 +65,28 @@ export function openExternalSafely(rawUrl: string): void {
   void shell.openExternal(url.toString()) // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
 
+/** The report preview's address on the media protocol (the only page a frame may show). */
+function isReportPreviewUrl(rawUrl: string): boolean {
+  try {
+    const url = new URL(rawUrl)
+    return (
+      url.protocol === `${MEDIA_SCHEME}:` && parseMediaPath(url.pathname)?.kind === 'report-preview'
+    )
+  } catch {
+    return false
+  }
+}
+
+/** True if the response carries a Content-Security-Policy header of its own. */
+function hasOwnPolicy(headers: Record<string, string[]> | undefined): boolean {
+  return Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'content-security-policy')
+}
+
 /**
  * App-wide guards: deny navigation, new windows, webviews and every permission request,
- * and send the CSP header with every response the default session serves.
+ * and send the CSP header with every response the default session serves (the report
+ * preview keeps its own, stricter one: the app's would also forbid its frame and its styles).
+ * Frames may show the report preview only; a link clicked in it opens in the browser.
  */
 export function setupSecurity(isAppUrl: (url: string) => boolean): void {
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
@@ -62,6 +94,10 @@ export function setupSecurity(isAppUrl: (url: string) => boolean): void {
   )
   session.defaultSession.setPermissionCheckHandler(() => false)
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    if (isReportPreviewUrl(details.url) && hasOwnPolicy(details.responseHeaders)) {
+      callback({})
+      return
+    }
     callback({
       responseHeaders: {
         ...details.responseHeaders,
@@ -76,6 +112,12 @@ export function setupSecurity(isAppUrl: (url: string) => boolean): void {
     })
     contents.on('will-redirect', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault()
+    })
+    contents.on('will-frame-navigate', (event) => {
+      // The main frame is will-navigate's; in-page (#anchor) navigations do not come here.
+      if (event.isMainFrame || isReportPreviewUrl(event.url)) return
+      event.preventDefault()
+      openExternalSafely(event.url)
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(({ url }) => {

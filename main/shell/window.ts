@@ -24,7 +24,7 @@ export function createMainWindow(): BrowserWindow {
       show: false,
       title: 'Claimdesk',
     },
-    join(import.meta.dirname, '../preload/index.cjs'),
+    { preload: join(import.meta.dirname, '../preload/index.cjs') },
   )
   window.once('ready-to-show', () => window.show())
   if (rendererDevUrl) void window.loadURL(rendererDevUrl)

@@ -7,9 +7,19 @@ import { call, subscribe } from '../api'
 import { applyLanguage, systemLanguage } from '../i18n'
 import { ProjectScreen } from '../project/ProjectScreen'
 import { StartScreen } from '../project/StartScreen'
+import { SharingHost } from '../sharing/SharingHost'
 import { useNotifications } from '../ui/Notifications'
 import { isTypingTarget } from '../reader/kinds'
-import { commandForKey, requestAddEvidence, requestImport } from './commands'
+import {
+  commandForKey,
+  requestAddEvidence,
+  requestImport,
+  requestOpenShared,
+  requestReportExport,
+  requestShare,
+  requestStandardExport,
+  requestStandardImport,
+} from './commands'
 
 interface AppProps {
   initialProject: ProjectInfo | null
@@ -71,6 +81,21 @@ export function App({ initialProject, initialLanguage }: AppProps) {
           return
         case 'add-evidence':
           if (project) requestAddEvidence()
+          return
+        case 'export-report':
+          if (project) requestReportExport()
+          return
+        case 'export-standard':
+          if (project) requestStandardExport(command.format)
+          return
+        case 'import-standard':
+          if (project) requestStandardImport(command.format)
+          return
+        case 'share-project':
+          if (project) requestShare()
+          return
+        case 'open-shared':
+          requestOpenShared(command.path)
           return
         case 'search':
           document.querySelector<HTMLInputElement>('.search-box')?.focus()
@@ -158,6 +183,7 @@ export function App({ initialProject, initialLanguage }: AppProps) {
           newProjectRequest={newProjectRequest}
         />
       )}
+      <SharingHost project={project} onOpened={setProject} />
     </div>
   )
 }

@@ -115,8 +115,9 @@ export function AddEvidenceDialog({
               <li key={`${path}-${i}`} className="evidence-add-file">
                 <span className="evidence-add-name">
                   <strong>{baseName(path)}</strong>
+                  {/* Cut from the left, so the end of a long path stays in view. */}
                   <span className="muted small evidence-add-path" title={path}>
-                    {path}
+                    <bdi>{path}</bdi>
                   </span>
                 </span>
                 <select

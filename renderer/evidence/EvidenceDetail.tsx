@@ -31,8 +31,8 @@ interface EvidenceDetailProps {
   /** The id for the page's heading (the view is labelled by it). */
   titleId: string
   onBack: () => void
-  /** A verification or relink happened: file states need reloading. */
-  onChecked: () => void
+  /** A verification (with its outcome) or relink happened: file states need reloading. */
+  onChecked: (check?: FileCheck) => void
   onDeleted: () => void
   onOpenClaim: (claimId: string) => void
   onOpenMention: (articleId: string, annotationId: string) => void
@@ -46,8 +46,8 @@ export function EvidenceDetail(props: EvidenceDetailProps) {
   const notify = useNotifications()
   const id = useId()
   const [custodyVersion, setCustodyVersion] = useState(0)
-  const actions = useFileActions(item, () => {
-    props.onChecked()
+  const actions = useFileActions(item, (check) => {
+    props.onChecked(check)
     setCustodyVersion((n) => n + 1)
   })
   const [deleting, setDeleting] = useState(false)

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem, FileCheck } from '../../shared/model/evidence'
 import { call } from '../api'
@@ -13,7 +13,7 @@ type Running = { taskId: string; kind: 'verify' | 'relink'; origin: Origin } | n
 type Outcome = { ok: boolean; message: string; origin: Origin } | null
 
 /** Verifying the item's file and relinking a missing one: one task at a time, with progress. */
-export function useFileActions(item: EvidenceItem, onDone: () => void) {
+export function useFileActions(item: EvidenceItem, onDone: (check?: FileCheck) => void) {
   const { t } = useTranslation()
   const notify = useNotifications()
   const [running, setRunning] = useState<Running>(null)
@@ -26,7 +26,7 @@ export function useFileActions(item: EvidenceItem, onDone: () => void) {
     setOutcome(null)
     const checked = await call('evidence:verify', { id: item.id, taskId })
     setRunning(null)
-    onDone()
+    onDone(checked.ok ? checked.value : undefined)
     if (!checked.ok) setOutcome({ ok: false, message: checked.error.message, origin })
     else if (checked.value.state === 'ok')
       setOutcome({ ok: true, message: t('evidence.file.verifiedOk'), origin })
@@ -49,6 +49,21 @@ export function useFileActions(item: EvidenceItem, onDone: () => void) {
         : { ok: false, message: relinked.error.message, origin },
     )
   }
+
+  // The file is hashed again every time its item is opened, so what is shown is what was checked.
+  const verifyOnOpen = useRef(verify)
+  useEffect(() => {
+    verifyOnOpen.current = verify
+  })
+  useEffect(() => {
+    let live = true
+    void Promise.resolve().then(() => {
+      if (live) void verifyOnOpen.current('panel')
+    })
+    return () => {
+      live = false
+    }
+  }, [item.id])
 
   return { running, outcome, verify, relink, dismiss: () => setOutcome(null) }
 }

@@ -27,6 +27,10 @@ export function useFileChecks() {
     }
   }, [notify, version, asked])
   const byItem = useMemo(() => new Map(checks.map((c) => [c.itemId, c])), [checks])
-  const refresh = useCallback(() => setAsked((n) => n + 1), [])
+  /** Asks main again; a check just made (a verification) shows at once. */
+  const refresh = useCallback((check?: FileCheck) => {
+    if (check) setChecks((all) => [...all.filter((c) => c.itemId !== check.itemId), check])
+    setAsked((n) => n + 1)
+  }, [])
   return { checks: byItem, refresh }
 }

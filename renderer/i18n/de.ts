@@ -1,6 +1,8 @@
 import type { Messages } from './en'
 import { evidenceDe } from './sections/evidence.de'
 import { playerDe } from './sections/player.de'
+import { sharingDe } from './sections/sharing.de'
+import { reportsDe } from './sections/reports.de'
 
 export const de: Messages = {
   app: {
@@ -18,6 +20,12 @@ export const de: Messages = {
     working: 'Wird ausgeführt…',
     retry: 'Erneut versuchen',
     unknown: 'unbekannt',
+    progress: {
+      starting: 'Wird gestartet…',
+      working: 'In Arbeit',
+      percent: '{{percent}} %',
+      cancelling: 'Wird abgebrochen…',
+    },
   },
   start: {
     recent: 'Zuletzt geöffnet',
@@ -68,6 +76,7 @@ export const de: Messages = {
     tabCompare: 'Vergleich',
     tabCodebook: 'Codebuch',
     tabAnnotations: 'Annotationen',
+    tabReports: 'Berichte',
   },
   article: {
     dialogTitle: 'Artikel hinzufügen',
@@ -95,6 +104,10 @@ export const de: Messages = {
     title_other: '{{count}} defekte Verweise',
     explain:
       'Einige Verknüpfungen zwischen Behauptungen, Quellen, Schlagwörtern und Annotationen zeigen auf etwas, das es nicht mehr gibt. Es wurde nichts verändert; korrigieren oder entfernen Sie die unten genannten Verknüpfungen.',
+    filesTitle_one: '{{count}} Beweisdatei verändert oder fehlt',
+    filesTitle_other: '{{count}} Beweisdateien verändert oder fehlen',
+    filesExplain:
+      'Eine Beweisdatei ist nicht mehr die, die hinzugefügt wurde: Sie wurde verändert, verschoben oder gelöscht. Claimdesk hat nichts ersetzt. Öffnen Sie das Beweismittel, um es erneut zu prüfen oder die verschobene Datei neu zu verknüpfen.',
     show: 'Details anzeigen',
     hide: 'Details ausblenden',
   },
@@ -798,4 +811,6 @@ export const de: Messages = {
   },
   evidence: evidenceDe,
   player: playerDe,
+  sharing: sharingDe,
+  reports: reportsDe,
 }

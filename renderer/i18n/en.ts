@@ -1,6 +1,8 @@
 /** English UI text; `de.ts` must provide every key (the type checks it). */
 import { evidenceEn } from './sections/evidence.en'
 import { playerEn } from './sections/player.en'
+import { sharingEn } from './sections/sharing.en'
+import { reportsEn } from './sections/reports.en'
 import type { Widen } from './widen'
 
 export const en = {
@@ -19,6 +21,12 @@ export const en = {
     working: 'Working…',
     retry: 'Try again',
     unknown: 'unknown',
+    progress: {
+      starting: 'Starting…',
+      working: 'Working',
+      percent: '{{percent}} %',
+      cancelling: 'Cancelling…',
+    },
   },
   start: {
     recent: 'Recent projects',
@@ -68,6 +76,7 @@ export const en = {
     tabCompare: 'Compare',
     tabCodebook: 'Codebook',
     tabAnnotations: 'Annotations',
+    tabReports: 'Reports',
   },
   article: {
     dialogTitle: 'Add article',
@@ -95,6 +104,10 @@ export const en = {
     title_other: '{{count}} broken references',
     explain:
       'Some links between claims, sources, tags and annotations point at things that no longer exist. Nothing was changed; fix or remove the links below.',
+    filesTitle_one: '{{count}} evidence file changed or missing',
+    filesTitle_other: '{{count}} evidence files changed or missing',
+    filesExplain:
+      'An evidence file is not the one that was added: it was changed, moved or deleted. Claimdesk did not replace anything. Open the item to verify it again or relink the moved file.',
     show: 'Show details',
     hide: 'Hide details',
   },
@@ -768,6 +781,8 @@ export const en = {
   },
   evidence: evidenceEn,
   player: playerEn,
+  sharing: sharingEn,
+  reports: reportsEn,
 }
 
 export type Messages = Widen<typeof en>

@@ -5,7 +5,13 @@ import type { ArticleDocument, ArticleSummary } from '../../shared/model/article
 import type { ProjectInfo } from '../../shared/model/project'
 import { call, subscribe } from '../api'
 import { AnnotationsView } from '../annotations/AnnotationsView'
-import { onAddEvidenceRequest, onImportRequest } from '../app/commands'
+import {
+  nextRequestId,
+  onAddEvidenceRequest,
+  onImportRequest,
+  onReportExportRequest,
+  requestShare,
+} from '../app/commands'
 import { useProjectVersion } from '../app/useProjectEvents'
 import { AddArticleDialog } from '../articles/AddArticleDialog'
 import { readDroppedFiles } from '../articles/dropped-files'
@@ -18,6 +24,8 @@ import { SourcesView } from '../sources/SourcesView'
 import { type EvidenceFocus, EvidenceView } from '../evidence/EvidenceView'
 import { useAddEvidence } from '../evidence/AddEvidenceDialog'
 import { SearchResultsView } from '../search/SearchResultsView'
+import { ReportsView } from '../reports/ReportsView'
+import { ExchangeDialogs } from '../exchange/ExchangeDialogs'
 import { ConfirmDialog } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
 
@@ -30,13 +38,22 @@ interface ProjectScreenProps {
   onAddingArticleChange: (open: boolean) => void
 }
 
-type Tab = 'articles' | 'claims' | 'sources' | 'evidence' | 'compare' | 'codebook' | 'annotations'
+type Tab =
+  | 'articles'
+  | 'claims'
+  | 'sources'
+  | 'evidence'
+  | 'compare'
+  | 'reports'
+  | 'codebook'
+  | 'annotations'
 const TABS: Tab[] = [
   'articles',
   'claims',
   'sources',
   'evidence',
   'compare',
+  'reports',
   'codebook',
   'annotations',
 ]
@@ -76,6 +93,7 @@ export function ProjectScreen(props: ProjectScreenProps) {
     openEvidence(itemId),
   )
   const chooseEvidence = addEvidence.choose
+  const [reportExportRequest, setReportExportRequest] = useState<number | null>(null)
 
   useEffect(() => {
     let live = true
@@ -131,6 +149,15 @@ export function ProjectScreen(props: ProjectScreenProps) {
   }, [notify, reportImport])
 
   useEffect(() => onImportRequest(() => void importFromDialog()), [importFromDialog])
+  useEffect(
+    () =>
+      onReportExportRequest(() => {
+        setQuery('')
+        setTab('reports')
+        setReportExportRequest(nextRequestId())
+      }),
+    [],
+  )
   useEffect(
     () =>
       onAddEvidenceRequest(() => {
@@ -221,9 +248,14 @@ export function ProjectScreen(props: ProjectScreenProps) {
               />
             </form>
           )}
-          <span className="muted">
-            {t('project.count', { count: articles?.length ?? project.articleCount })}
-          </span>
+          <div className="sidebar-project-meta">
+            <span className="muted">
+              {t('project.count', { count: articles?.length ?? project.articleCount })}
+            </span>
+            <button type="button" title={t('sharing.shareHint')} onClick={requestShare}>
+              {t('sharing.shareButton')}
+            </button>
+          </div>
         </div>
         <input
           type="search"
@@ -374,6 +406,9 @@ export function ProjectScreen(props: ProjectScreenProps) {
           />
         )}
         {!searching && tab === 'compare' && <ComparisonView onOpenClaim={openClaim} />}
+        {!searching && tab === 'reports' && (
+          <ReportsView key={project.id} project={project} exportRequest={reportExportRequest} />
+        )}
         {!searching && tab === 'annotations' && <AnnotationsView onOpen={openMention} />}
         {!searching &&
           tab === 'articles' &&
@@ -406,6 +441,7 @@ export function ProjectScreen(props: ProjectScreenProps) {
         />
       )}
       {addEvidence.dialog}
+      <ExchangeDialogs key={project.id} projectName={project.name} />
       {deleting && (
         <ConfirmDialog
           title={t('project.deleteArticle')}

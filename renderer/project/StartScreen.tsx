@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ProjectInfo, RecentProject } from '../../shared/model/project'
 import type { AppError } from '../../shared/result'
 import { call } from '../api'
+import { requestOpenShared } from '../app/commands'
 import { errorConcernsField } from '../ui/errors'
 import { useNotifications } from '../ui/Notifications'
 
@@ -132,9 +133,14 @@ export function StartScreen({ onOpened, onOpenFolder, newProjectRequest }: Start
         <section className="card" aria-labelledby="recent-heading">
           <div className="card-header">
             <h2 id="recent-heading">{t('start.recent')}</h2>
-            <button type="button" onClick={() => onOpenFolder()}>
-              {t('start.open')}
-            </button>
+            <div className="card-actions">
+              <button type="button" onClick={() => onOpenFolder()}>
+                {t('start.open')}
+              </button>
+              <button type="button" onClick={() => requestOpenShared()}>
+                {t('sharing.openButton')}
+              </button>
+            </div>
           </div>
           {recent && recent.length === 0 && <p className="empty">{t('start.noRecent')}</p>}
           <ul className="recent-list">

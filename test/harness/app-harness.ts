@@ -42,7 +42,10 @@ const CHROMIUM_ARGS = [
 export class ScriptedDialogs implements Dialogs {
   private readonly folders: Array<string | null> = []
   private readonly fileLists: string[][] = []
+  private readonly saveFiles: Array<string | null> = []
   asked: string[] = []
+  /** The file names save dialogs proposed, in order. */
+  proposedNames: string[] = []
 
   answerFolder(folder: string | null): void {
     this.folders.push(folder)
@@ -50,6 +53,11 @@ export class ScriptedDialogs implements Dialogs {
 
   answerFiles(paths: string[]): void {
     this.fileLists.push(paths)
+  }
+
+  /** Answers the next save dialog: a path, or null (cancelled). */
+  answerSaveFile(path: string | null): void {
+    this.saveFiles.push(path)
   }
 
   async chooseFiles(purpose: string): Promise<string[]> {
@@ -60,6 +68,26 @@ export class ScriptedDialogs implements Dialogs {
   async chooseFolder(purpose: string): Promise<string | null> {
     this.asked.push(purpose)
     return this.folders.length > 0 ? (this.folders.shift() ?? null) : null
+  }
+
+  async chooseSaveFile(purpose: string, defaultName: string): Promise<string | null> {
+    this.asked.push(purpose)
+    this.proposedNames.push(defaultName)
+    return this.saveFiles.length > 0 ? (this.saveFiles.shift() ?? null) : null
+  }
+}
+
+/**
+ * What the shell does with a hidden window's printToPDF, done with the harness's Chromium: the
+ * report's HTML printed to A4 with backgrounds.
+ */
+export async function printToPdfWith(browser: Browser, html: string): Promise<Buffer> {
+  const page = await browser.newPage()
+  try {
+    await page.setContent(html)
+    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
+  } finally {
+    await page.close()
   }
 }
 
@@ -149,11 +177,22 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
         .catch(() => undefined)
     }
   }
-  const api = await createMainApi({ dataDir, dialogs, emit, backupPolicy: options.backupPolicy })
-  let server: StaticServer | null = null
   let browser: Browser | null = null
+  const api = await createMainApi({
+    dataDir,
+    dialogs,
+    emit,
+    backupPolicy: options.backupPolicy,
+    printToPdf: async (html) => {
+      if (!browser) throw new Error('The harness browser is not running.')
+      return printToPdfWith(browser, html)
+    },
+  })
+  let server: StaticServer | null = null
   try {
-    server = await serveRenderer(RENDERER_DIR, { media: harnessMediaHandler(api.workspace) })
+    server = await serveRenderer(RENDERER_DIR, {
+      media: harnessMediaHandler(api.workspace, (token) => api.reportPreview(token)),
+    })
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
     context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 800 },

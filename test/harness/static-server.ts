@@ -24,11 +24,20 @@ const TYPES: Record<string, string> = {
 /** Where the harness serves the media protocol (Electron: `claimdesk-media://project/`). */
 export const HARNESS_MEDIA_PREFIX = '/claimdesk-media/'
 
-/** The media protocol's handler for the harness, serving the workspace's open project. */
-export function harnessMediaHandler(workspace: Workspace): MediaHandler {
+/**
+ * The media protocol's handler for the harness, serving the workspace's open project and, with
+ * `reportPreview` (the API's), the report preview.
+ */
+export function harnessMediaHandler(
+  workspace: Workspace,
+  reportPreview?: (token: string) => string | null,
+): MediaHandler {
   return createMediaHandler(
     mediaResolverFor(() => openProjectOf(workspace)),
-    { prefix: HARNESS_MEDIA_PREFIX },
+    {
+      prefix: HARNESS_MEDIA_PREFIX,
+      ...(reportPreview ? { reportPreview } : {}),
+    },
   )
 }
 

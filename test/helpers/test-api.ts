@@ -13,6 +13,8 @@ export interface TestApiOptions {
   userName?: string
   /** Event sink; events are dropped when omitted. */
   emit?: MainApiDeps['emit']
+  /** How reports are printed to PDF (PDF export fails without it). */
+  printToPdf?: MainApiDeps['printToPdf']
 }
 
 export interface TestApi {
@@ -36,9 +38,14 @@ export async function openTestApi(options: TestApiOptions = {}): Promise<TestApi
   const dir = await tempDir(options.prefix)
   const api = await createMainApi({
     dataDir: join(dir.path, 'data'),
-    dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
+    dialogs: {
+      chooseFolder: async () => null,
+      chooseFiles: async () => [],
+      chooseSaveFile: async () => null,
+    },
     emit: options.emit ?? (() => {}),
     ...(options.userName === undefined ? {} : { userName: options.userName }),
+    ...(options.printToPdf === undefined ? {} : { printToPdf: options.printToPdf }),
   })
   const folder = join(dir.path, 'project')
 

@@ -15,7 +15,11 @@ describe('main API (the handler table behind the bridge)', () => {
     events = []
     api = await createMainApi({
       dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => join(dir.path, 'chosen'), chooseFiles: async () => [] },
+      dialogs: {
+        chooseFolder: async () => join(dir.path, 'chosen'),
+        chooseFiles: async () => [],
+        chooseSaveFile: async () => null,
+      },
       emit: <E extends EventName>(event: E, payload: Events[E]) => events.push({ event, payload }),
     })
   })
@@ -101,7 +105,11 @@ describe('main API (the handler table behind the bridge)', () => {
     await api.dispose()
     api = await createMainApi({
       dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
+      dialogs: {
+        chooseFolder: async () => null,
+        chooseFiles: async () => [],
+        chooseSaveFile: async () => null,
+      },
       emit: () => {},
     })
     expect(await api.invoke('settings:get', {})).toEqual({ ok: true, value: { language: 'de' } })

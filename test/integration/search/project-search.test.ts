@@ -22,7 +22,11 @@ describe('search:query over a project (kept current as it changes)', () => {
     dir = await tempDir()
     api = await createMainApi({
       dataDir: join(dir.path, 'data'),
-      dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
+      dialogs: {
+        chooseFolder: async () => null,
+        chooseFiles: async () => [],
+        chooseSaveFile: async () => null,
+      },
       emit: () => {},
     })
     await api.invoke('projects:create', { name: 'Search', folder: join(dir.path, 'p') })

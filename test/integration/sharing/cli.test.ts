@@ -100,7 +100,14 @@ describe('the claimdesk command line', () => {
 
   it('exports the documents as JSON, lists only registered formats, and refuses wrong usage', async () => {
     const out = join(shared.workDir, 'export.json')
-    const exported = await inProcess('export', shared.folder, '--format', 'json', '--out', out)
+    const exported = await inProcess(
+      'export',
+      shared.folder,
+      '--format',
+      'project-json',
+      '--out',
+      out,
+    )
     expect(exported).toMatchObject({ code: 0 })
     const json = JSON.parse(await readFile(out, 'utf8')) as Record<string, unknown>
     expect(json).toMatchObject({ format: 'claimdesk-project-json', project: { name: 'Nordkorea' } })
@@ -108,12 +115,12 @@ describe('the claimdesk command line', () => {
 
     const help = await inProcess('export', '--help')
     expect(help.code).toBe(0)
-    expect(help.stdout).toMatch(/^ {2}json {9}/m)
+    expect(help.stdout).toMatch(/^ {2}project-json {5}/m)
     expect(
       await inProcess('export', shared.folder, '--format', 'nope', '--out', out),
     ).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/Unknown format "nope"\. Available: json/),
+      stderr: expect.stringMatching(/Unknown format "nope"\. Available: html, .*project-json/),
     })
     expect(await inProcess('verify')).toMatchObject({ code: 2 })
     expect(await inProcess('frobnicate')).toMatchObject({ code: 2 })

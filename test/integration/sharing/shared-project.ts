@@ -203,7 +203,11 @@ export async function editProject(
 ): Promise<void> {
   const api = await createMainApi({
     dataDir,
-    dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] },
+    dialogs: {
+      chooseFolder: async () => null,
+      chooseFiles: async () => [],
+      chooseSaveFile: async () => null,
+    },
     emit: () => {},
     userName: USER,
   })

@@ -1,0 +1,226 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { STANDARD_EXPORT_FORMATS, type StandardExportFormat } from '../../shared/exchange-types'
+import { call } from '../api'
+import { Modal } from '../ui/Modal'
+import { useNotifications } from '../ui/Notifications'
+import { newTaskId, TaskProgressBar } from '../ui/TaskProgress'
+import { exchangeFileName } from './exchange-formats'
+import './exchange.css'
+
+type Phase =
+  | { step: 'choose'; error: string | null }
+  | { step: 'running'; taskId: string; file: string }
+  | { step: 'done'; file: string; count: number }
+  | { step: 'cancelled' }
+
+/** The reviewer typed last, for the next ClaimReview export in this session. */
+let lastReviewer = { name: '', url: '' }
+
+interface StandardExportDialogProps {
+  projectName: string
+  initialFormat: StandardExportFormat
+  onClose: () => void
+}
+
+/**
+ * Exports the project in a standard format (W3C annotations, REFI-QDA project or codebook,
+ * ClaimReview): which format and what it is for, its options, the save dialog, progress with
+ * Cancel, and where the file went.
+ */
+export function StandardExportDialog({
+  projectName,
+  initialFormat,
+  onClose,
+}: StandardExportDialogProps) {
+  const { t } = useTranslation()
+  const notify = useNotifications()
+  const id = useId()
+  const [format, setFormat] = useState<StandardExportFormat>(initialFormat)
+  const [includeMedia, setIncludeMedia] = useState(false)
+  const [reviewer, setReviewer] = useState(lastReviewer)
+  const [phase, setPhase] = useState<Phase>({ step: 'choose', error: null })
+  const [touched, setTouched] = useState(false)
+
+  const reviewerNameMissing = format === 'claimreview' && reviewer.name.trim() === ''
+  const reviewerUrlInvalid =
+    format === 'claimreview' &&
+    reviewer.url.trim() !== '' &&
+    !/^https?:\/\/\S+$/i.test(reviewer.url.trim())
+  const invalid = reviewerNameMissing || reviewerUrlInvalid
+
+  const changeReviewer = (next: typeof reviewer) => {
+    setReviewer(next)
+    lastReviewer = next
+  }
+
+  const run = async () => {
+    setTouched(true)
+    if (invalid) {
+      document.getElementById(reviewerNameMissing ? `${id}-name` : `${id}-url`)?.focus()
+      return
+    }
+    const chosen = await call('dialogs:chooseSaveFile', {
+      purpose: 'export-standard',
+      defaultName: exchangeFileName(projectName, format),
+    })
+    if (!chosen.ok) return notify.error(chosen.error)
+    if (!chosen.value) return
+    const taskId = newTaskId()
+    setPhase({ step: 'running', taskId, file: chosen.value })
+    const result = await call('exchange:export', {
+      taskId,
+      format,
+      path: chosen.value,
+      includeMedia: format === 'qdpx' && includeMedia,
+      ...(format === 'claimreview'
+        ? { reviewer: { name: reviewer.name.trim(), url: reviewer.url.trim() } }
+        : {}),
+    })
+    if (result.ok) setPhase({ step: 'done', ...result.value })
+    else if (result.error.code === 'cancelled') setPhase({ step: 'cancelled' })
+    else setPhase({ step: 'choose', error: result.error.message })
+  }
+
+  // Closing while it runs stops the export (main removes what it had written).
+  const close = () => {
+    if (phase.step === 'running') void call('tasks:cancel', { taskId: phase.taskId })
+    onClose()
+  }
+
+  if (phase.step === 'running') {
+    return (
+      <Modal title={t('reports.exchange.exportTitle')} onClose={close}>
+        <TaskProgressBar
+          taskId={phase.taskId}
+          title={t('reports.exchange.running', { file: phase.file })}
+        />
+      </Modal>
+    )
+  }
+  if (phase.step === 'done' || phase.step === 'cancelled') {
+    return (
+      <Modal title={t('reports.exchange.exportTitle')} onClose={close}>
+        <p className="exchange-outcome" role="status">
+          {phase.step === 'done'
+            ? t('reports.exchange.done', { file: phase.file, count: phase.count })
+            : t('reports.exchange.cancelled')}
+        </p>
+        <div className="modal-actions">
+          <button type="button" className="primary" autoFocus onClick={close}>
+            {t('common.close')}
+          </button>
+        </div>
+      </Modal>
+    )
+  }
+
+  return (
+    <Modal title={t('reports.exchange.exportTitle')} onClose={close} wide>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run()
+        }}
+      >
+        <fieldset className="exchange-formats">
+          <legend>{t('reports.exchange.formatLegend')}</legend>
+          {STANDARD_EXPORT_FORMATS.map((f) => (
+            <label key={f} className={f === format ? 'exchange-format chosen' : 'exchange-format'}>
+              <input
+                type="radio"
+                name={`${id}-format`}
+                value={f}
+                checked={f === format}
+                aria-labelledby={`${id}-${f}-name`}
+                aria-describedby={`${id}-${f}-hint`}
+                onChange={() => setFormat(f)}
+              />
+              <span className="exchange-format-text">
+                <span id={`${id}-${f}-name`} className="exchange-format-name">
+                  {t(`reports.exchange.formats.${f}`)}
+                </span>
+                <small id={`${id}-${f}-hint`} className="muted">
+                  {t(`reports.exchange.formatHints.${f}`)}
+                </small>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+
+        {format === 'qdpx' && (
+          <label className="exchange-check">
+            <input
+              type="checkbox"
+              checked={includeMedia}
+              aria-labelledby={`${id}-media-name`}
+              aria-describedby={`${id}-media-hint`}
+              onChange={(e) => setIncludeMedia(e.target.checked)}
+            />
+            <span>
+              <span id={`${id}-media-name`}>{t('reports.exchange.includeMedia')}</span>
+              <small id={`${id}-media-hint`} className="muted">
+                {t('reports.exchange.includeMediaHint')}
+              </small>
+            </span>
+          </label>
+        )}
+
+        {format === 'claimreview' && (
+          <div className="field-grid">
+            <label className="field">
+              <span>{t('reports.exchange.reviewerName')}</span>
+              <input
+                id={`${id}-name`}
+                value={reviewer.name}
+                aria-required="true"
+                maxLength={300}
+                placeholder={t('reports.exchange.reviewerNamePlaceholder')}
+                aria-invalid={(touched && reviewerNameMissing) || undefined}
+                aria-describedby={touched && reviewerNameMissing ? `${id}-name-error` : undefined}
+                onChange={(e) => changeReviewer({ ...reviewer, name: e.target.value })}
+              />
+              {touched && reviewerNameMissing && (
+                <small id={`${id}-name-error`} className="exchange-field-error">
+                  {t('reports.exchange.reviewerNameRequired')}
+                </small>
+              )}
+            </label>
+            <label className="field">
+              <span>{t('reports.exchange.reviewerUrl')}</span>
+              <input
+                id={`${id}-url`}
+                type="url"
+                value={reviewer.url}
+                placeholder={t('reports.exchange.reviewerUrlPlaceholder')}
+                aria-invalid={(touched && reviewerUrlInvalid) || undefined}
+                aria-describedby={touched && reviewerUrlInvalid ? `${id}-url-error` : undefined}
+                onChange={(e) => changeReviewer({ ...reviewer, url: e.target.value })}
+              />
+              {touched && reviewerUrlInvalid && (
+                <small id={`${id}-url-error`} className="exchange-field-error">
+                  {t('reports.exchange.reviewerUrlInvalid')}
+                </small>
+              )}
+            </label>
+          </div>
+        )}
+
+        {phase.error && (
+          <p className="form-error" role="alert">
+            {phase.error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={close}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('reports.exchange.exportButton')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}
