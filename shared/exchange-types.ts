@@ -58,6 +58,20 @@ export interface MergeConflictView extends MergeEntityView {
   choices: MergeChoice[]
 }
 
+/**
+ * A media file a merge cannot leave as it is. 'restore': missing here, the package holds it with
+ * the recorded SHA-256: it is copied in, hash-checked. 'differs': a file with other content is
+ * here: it is kept, never overwritten (it may be someone's only copy; verify the project).
+ * 'unavailable': missing here and not in the package (shared without media).
+ */
+export interface MergeMediaView {
+  /** Relative to the project folder: `media/…`. */
+  path: string
+  /** The SHA-256 the project records for it. */
+  sha256: string
+  status: 'restore' | 'differs' | 'unavailable'
+}
+
 /** What merging a file would do, shown to the user before anything is written. */
 export interface MergePlanView {
   file: string
@@ -83,6 +97,12 @@ export interface MergePlanView {
   localOnly: number
   /** Custody log entries the package adds. */
   custodyEntries: number
+  /**
+   * Copied evidence files and frames the merged project (conflicts kept as they are here) refers
+   * to that are not on disk as recorded; empty when all are. Applying works this out again with
+   * the decisions made, and MergeOutcome says what it did.
+   */
+  mediaFiles: MergeMediaView[]
   /** Broken references inside the package's project (they come along; nothing new breaks). */
   problems: IntegrityProblem[]
 }
@@ -103,6 +123,8 @@ export interface MergeOutcome {
   mediaFiles: number
   /** Copied evidence files and frames the merged project refers to but the package did not hold. */
   missingMedia: string[]
+  /** Local files that differ from what the merged project records: kept, not overwritten. */
+  mediaConflicts: string[]
   /** Backups of every project file the merge replaced, taken just before. */
   backups: string[]
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import type { ParsedInput } from '../../shared/api'
 import {
   type Assessment,
-  BUILTIN_STATUSES,
   type Claim,
   type ClaimQuantity,
   type ClaimRelation,
@@ -14,7 +13,8 @@ import { AppFailure } from '../../shared/result'
 import { claimLinkRemovals } from '../evidence/evidence-links'
 import { type Change, removal } from '../history/changes'
 import type { OpenProject } from '../projects/open-project'
-import { findClaim, requireMention, requireSources, sameMention } from '../registry/registry'
+import { assessedNow, requireStatus, withAssessment } from '../registry/assessments'
+import { findClaim, requireMention, requireSources, withMention } from '../registry/registry'
 import { requireKnownTags } from '../tags/tags'
 import { SIMILAR_CLAIM_THRESHOLD, statementSimilarity } from './similarity'
 
@@ -30,15 +30,6 @@ export function quantitiesOf(text: string, language: string): ClaimQuantity[] {
     unit: q.unit,
     text: q.text,
   }))
-}
-
-export function requireStatus(project: OpenProject, status: string): void {
-  const known = [
-    ...BUILTIN_STATUSES,
-    ...project.registry.data.statuses.map((s) => s.id),
-  ] as string[]
-  if (!known.includes(status))
-    throw new AppFailure('invalid-input', `Unknown status “${status}”.`, { field: 'status' })
 }
 
 /**
@@ -136,19 +127,7 @@ export async function assessClaim(
   input: ParsedInput<'claims:assess'>,
 ): Promise<Claim> {
   const before = findClaim(project, input.id)
-  requireStatus(project, input.status)
-  const assessment: Assessment = {
-    status: input.status,
-    credibility: input.credibility,
-    rationale: input.rationale,
-    by: project.userName,
-    at: now(),
-  }
-  const after: Claim = {
-    ...before,
-    assessments: [...before.assessments, assessment],
-    updatedAt: assessment.at,
-  }
+  const after = assessedNow(project, before, input)
   await project.history.commit('Assess claim', [{ entity: 'claim', before, after }])
   return after
 }
@@ -159,15 +138,8 @@ export async function setClaimMention(
   linked: boolean,
 ): Promise<Claim> {
   const before = findClaim(project, input.id)
-  if (linked) await requireMention(project, input.mention)
-  const has = before.mentions.some((m) => sameMention(m, input.mention))
-  if (has === linked) return before
-  const others = before.mentions.filter((m) => !sameMention(m, input.mention))
-  const after: Claim = {
-    ...before,
-    mentions: linked ? [...others, input.mention] : others,
-    updatedAt: now(),
-  }
+  const after = await withMention(project, before, input.mention, linked)
+  if (!after) return before
   await project.history.commit(linked ? 'Add mention to claim' : 'Remove mention', [
     { entity: 'claim', before, after },
   ])
@@ -262,11 +234,7 @@ export async function deleteStatus(
     .map((before) => ({
       entity: 'claim',
       before,
-      after: {
-        ...before,
-        assessments: [...before.assessments, reassessed(before.assessments.at(-1))],
-        updatedAt: time,
-      },
+      after: withAssessment(before, reassessed(before.assessments.at(-1))),
     }))
   // Evidence is assessed with the same statuses.
   const evidenceChanges: Change[] = project.registry.data.evidence
@@ -274,11 +242,7 @@ export async function deleteStatus(
     .map((before) => ({
       entity: 'evidence',
       before,
-      after: {
-        ...before,
-        assessments: [...before.assessments, reassessed(before.assessments.at(-1))],
-        updatedAt: time,
-      },
+      after: withAssessment(before, reassessed(before.assessments.at(-1))),
     }))
   await project.history.commit(`Remove status “${status.label}”`, [
     ...changes,

@@ -1,13 +1,12 @@
 import { isAbsolute, join } from 'node:path'
 import type { ParsedInput } from '../../shared/api'
-import type { Assessment } from '../../shared/model/claim'
 import { type ClaimLink, EvidenceItem } from '../../shared/model/evidence'
 import { AppFailure } from '../../shared/result'
 import { describeZodError } from '../../shared/validation'
-import { requireStatus } from '../claims/claims'
+import { assessedNow } from '../registry/assessments'
 import { removal } from '../history/changes'
 import type { OpenProject } from '../projects/open-project'
-import { requireMention, sameMention } from '../registry/registry'
+import { withMention } from '../registry/registry'
 
 export const now = () => new Date().toISOString()
 
@@ -106,19 +105,7 @@ export async function assessEvidence(
   input: ParsedInput<'evidence:assess'>,
 ): Promise<EvidenceItem> {
   const before = findEvidence(project, input.id)
-  requireStatus(project, input.status)
-  const assessment: Assessment = {
-    status: input.status,
-    credibility: input.credibility,
-    rationale: input.rationale,
-    by: project.userName,
-    at: now(),
-  }
-  const after: EvidenceItem = {
-    ...before,
-    assessments: [...before.assessments, assessment],
-    updatedAt: assessment.at,
-  }
+  const after = assessedNow(project, before, input)
   return commitItem(project, `Assess evidence ${titled(before)}`, before, after)
 }
 
@@ -137,14 +124,8 @@ export async function setEvidenceMention(
   linked: boolean,
 ): Promise<EvidenceItem> {
   const before = findEvidence(project, input.id)
-  if (linked) await requireMention(project, input.mention)
-  if (before.mentions.some((m) => sameMention(m, input.mention)) === linked) return before
-  const others = before.mentions.filter((m) => !sameMention(m, input.mention))
-  const after: EvidenceItem = {
-    ...before,
-    mentions: linked ? [...others, input.mention] : others,
-    updatedAt: now(),
-  }
+  const after = await withMention(project, before, input.mention, linked)
+  if (!after) return before
   return commitItem(
     project,
     linked ? 'Link mention to evidence' : 'Unlink mention from evidence',

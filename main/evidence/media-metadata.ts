@@ -2,7 +2,12 @@ import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import exifr from 'exifr'
 import mediaInfoFactory, { type MediaInfo, type MediaInfoResult, type Track } from 'mediainfo.js'
-import type { Coordinates, EvidenceKind, MediaMetadata } from '../../shared/model/evidence'
+import {
+  type Coordinates,
+  emptyMetadata,
+  type EvidenceKind,
+  type MediaMetadata,
+} from '../../shared/model/evidence'
 import { AppFailure } from '../../shared/result'
 import { KeyedQueue } from '../store/durable-write'
 import { countPdfPages } from './pdf-pages'
@@ -42,19 +47,6 @@ async function analyze(path: string, size: number): Promise<MediaInfoResult> {
     }
   })
 }
-
-const emptyMetadata = (format: string): MediaMetadata => ({
-  format,
-  codec: null,
-  durationSeconds: null,
-  width: null,
-  height: null,
-  frameRate: null,
-  recordedAt: null,
-  exifDate: null,
-  gps: null,
-  pageCount: null,
-})
 
 const positiveInt = (value: unknown) =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null

@@ -1,14 +1,12 @@
-import { createWriteStream } from 'node:fs'
-import { open, rename, rm, stat } from 'node:fs/promises'
-import { dirname, extname, isAbsolute, join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
+import { stat } from 'node:fs/promises'
+import { extname, isAbsolute, join } from 'node:path'
+import type { Readable } from 'node:stream'
 import { ZipFile } from 'yazl'
 import { ANNOTATION_KINDS } from '../../shared/model/annotation'
 import type { ArticleDocument, ArticleSummary } from '../../shared/model/article'
 import type { EvidenceItem, Segment } from '../../shared/model/evidence'
-import { AppFailure } from '../../shared/result'
 import type { ProjectView } from '../projects/project-view'
-import { ioReason, syncDirectory, tempPathBeside, writeFileDurably } from '../store/durable-write'
+import { writeFileDurably, writeStreamDurably } from '../store/durable-write'
 import {
   CODEBOOK_NAMESPACE,
   codeElements,
@@ -380,23 +378,7 @@ async function writeZip(destFile: string, qde: string, files: readonly SourceFil
     else zip.addFile(file.path, `sources/${file.name}`, { compress: false })
   }
   zip.end()
-  const temp = tempPathBeside(destFile)
-  try {
-    await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx' }))
-    const handle = await open(temp, 'r+')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, destFile)
-    await syncDirectory(dirname(destFile))
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw new AppFailure('io-error', `Could not write ${destFile}: ${ioReason(error)}.`, {
-      file: destFile,
-    })
-  }
+  await writeStreamDurably(destFile, zip.outputStream as Readable)
 }
 
 /** Exports the project as a REFI-QDA .qdpx (articles, codes, codings, comments, video segments). */

@@ -49,6 +49,26 @@ export async function requireMention(project: OpenProject, mention: MentionRef) 
   return { article: article.data, annotation }
 }
 
+/**
+ * `entity` with `mention` linked or unlinked (a linked one must exist), or `null` when it
+ * already is so, so that callers record no empty step.
+ */
+export async function withMention<T extends { mentions: MentionRef[]; updatedAt: string }>(
+  project: OpenProject,
+  entity: T,
+  mention: MentionRef,
+  linked: boolean,
+): Promise<T | null> {
+  if (linked) await requireMention(project, mention)
+  if (entity.mentions.some((m) => sameMention(m, mention)) === linked) return null
+  const others = entity.mentions.filter((m) => !sameMention(m, mention))
+  return {
+    ...entity,
+    mentions: linked ? [...others, mention] : others,
+    updatedAt: new Date().toISOString(),
+  }
+}
+
 /** Changes that drop every claim, source and evidence mention matching `gone` (its annotation goes). */
 export function mentionRemovals(project: OpenProject, gone: (m: MentionRef) => boolean): Change[] {
   const time = new Date().toISOString()

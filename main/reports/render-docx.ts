@@ -30,7 +30,14 @@ import type {
   ReportSourceRef,
   ReportStatus,
 } from './report-model'
-import { citationLine, claimLabel, paragraphsOf, sectionCount, sourceLabel } from './report-format'
+import {
+  citationLine,
+  claimLabel,
+  columnHeads,
+  paragraphsOf,
+  sectionCount,
+  sourceLabel,
+} from './report-format'
 import { formatReportDate, formatReportTimestamp, reportText, type ReportText } from './report-text'
 
 type Block = Paragraph | Table
@@ -348,7 +355,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       out.push(
         heading(3, t.segments),
         table(
-          [t.timecode, t.label, t.note, t.claimLinks],
+          columnHeads(text).segments,
           item.segments.map((s) => [
             runs(s.timecode, { mono: true }),
             s.label,
@@ -397,7 +404,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       out.push(
         heading(3, t.regions),
         table(
-          [t.label, t.region, t.note, t.claimLinks],
+          columnHeads(text).regions,
           item.regions.map((r) => [
             r.label,
             `x ${percent(r.box[0])}, y ${percent(r.box[1])}, ${percent(r.box[2])} × ${percent(r.box[3])}`,
@@ -417,7 +424,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       const t = text.claim
       return [
         table(
-          [t.number, t.statement, t.status, t.code, t.madeOn, t.saidBy],
+          columnHeads(text).claims,
           model.claims.map((c) => [
             c.ref ?? '',
             c.statement,
@@ -465,15 +472,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       const t = text.sources
       return [
         table(
-          [
-            text.claim.number,
-            t.name,
-            t.kind,
-            t.reliability,
-            t.reason,
-            t.claimsSaid,
-            t.claimsReported,
-          ],
+          columnHeads(text).sources,
           model.sources.map((s) => [
             s.ref,
             [
@@ -535,7 +534,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
         out.push(
           heading(3, `${t.unit}: ${g.unit}`),
           table(
-            [text.claim.number, t.figure, t.source, t.date, t.status, t.grade, t.reportedIn],
+            columnHeads(text).comparison,
             g.rows.map((row) => [
               claimLabel(row.claim, 40),
               [

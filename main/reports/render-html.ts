@@ -4,7 +4,8 @@
  * articles' web pages are plain anchors). Every piece of project text is escaped.
  *
  * The page is laid out for reading on screen (the app's live preview) and for printing to A4:
- * each section starts on a new page, cards and table rows are not split where avoidable.
+ * the first section follows the contents on the title page, each later one starts a new page;
+ * cards and table rows are not split where avoidable.
  * Keeping styles out of attributes means a Content-Security-Policy can allow the one <style>
  * element by its hash.
  */
@@ -19,7 +20,14 @@ import type {
   ReportSourceRef,
   ReportStatus,
 } from './report-model'
-import { citationParts, claimLabel, paragraphsOf, sectionCount, webUrl } from './report-format'
+import {
+  citationParts,
+  claimLabel,
+  columnHeads,
+  paragraphsOf,
+  sectionCount,
+  webUrl,
+} from './report-format'
 import { formatReportDate, formatReportTimestamp, reportText, type ReportText } from './report-text'
 
 const ESCAPES: Record<string, string> = {
@@ -254,7 +262,7 @@ ${body}
     if (claims.length === 0) return this.empty(this.text.empty.claims)
     const t = this.text.claim
     const overview = this.table(
-      [t.number, t.statement, t.status, t.code, t.madeOn, t.saidBy],
+      columnHeads(this.text).claims,
       claims.map((c) => [
         `<a class="ref" href="#claim-${e(c.id)}">${e(c.ref ?? '')}</a>`,
         e(c.statement),
@@ -457,7 +465,7 @@ ${group.quotes
     if (item.segments.length > 0) {
       parts.push(
         `<h4>${e(t.segments)}</h4>${this.table(
-          [t.timecode, t.label, t.note, t.claimLinks],
+          columnHeads(this.text).segments,
           item.segments.map((s) => [
             `<span class="mono nowrap">${e(s.timecode)}</span>`,
             e(s.label),
@@ -480,7 +488,7 @@ ${group.quotes
               : `<div class="frame-missing">${e(t.frameMissing)}</div>`
             return `<figure class="frame">${image}<figcaption><strong>${e(caption)}</strong>${
               f.segmentLabel ? ` · ${e(f.segmentLabel)}` : ''
-            }${f.note ? `<br>${e(f.note)}` : ''}<br><span class="mono hash">${e(f.sha256)}</span></figcaption></figure>`
+            }${f.note ? `<br>${e(f.note)}` : ''}<br>${halvedHash(f.sha256)}</figcaption></figure>`
           })
           .join('')}</div>`,
       )
@@ -489,7 +497,7 @@ ${group.quotes
       const percent = (n: number) => `${Math.round(n * 100)} %`
       parts.push(
         `<h4>${e(t.regions)}</h4>${this.table(
-          [t.label, t.region, t.note, t.claimLinks],
+          columnHeads(this.text).regions,
           item.regions.map((r) => [
             e(r.label),
             `<span class="mono nowrap">${e(`x ${percent(r.box[0])}, y ${percent(r.box[1])}, ${percent(r.box[2])} × ${percent(r.box[3])}`)}</span>`,
@@ -509,15 +517,7 @@ ${group.quotes
     if (this.model.sources.length === 0) return this.empty(this.text.empty.sources)
     const t = this.text.sources
     return this.table(
-      [
-        this.text.claim.number,
-        t.name,
-        t.kind,
-        t.reliability,
-        t.reason,
-        t.claimsSaid,
-        t.claimsReported,
-      ],
+      columnHeads(this.text).sources,
       this.model.sources.map((s) => [
         `<span class="card-ref" id="source-${e(s.id)}">${e(s.ref)}</span>`,
         `<strong>${e(s.name)}</strong>${
@@ -562,15 +562,7 @@ ${group.quotes
         : `<p class="intro">${e(t.comparisonIntro)}</p>\n${this.model.comparison
             .map((g) =>
               this.table(
-                [
-                  this.text.claim.number,
-                  t.figure,
-                  t.source,
-                  t.date,
-                  t.status,
-                  t.grade,
-                  t.reportedIn,
-                ],
+                columnHeads(this.text).comparison,
                 g.rows.map((row) => [
                   this.claimRef(row.claim),
                   `<strong>${e(row.figure)}</strong><br><span class="muted small">${e(row.claim.statement)}</span>${
@@ -682,6 +674,15 @@ ${statusRules}`
   }
 }
 
+/**
+ * A hash that wraps, when it must, only at its middle: two lines of 32 hex digits read and
+ * compare more easily than a ragged break. `<wbr>` adds no text, so copying still gives the hash.
+ */
+function halvedHash(sha256: string): string {
+  const middle = Math.ceil(sha256.length / 2)
+  return `<span class="mono hash halves">${e(sha256.slice(0, middle))}<wbr>${e(sha256.slice(middle))}</span>`
+}
+
 /** A colour from the model, checked so nothing but a hex colour reaches the style sheet. */
 function safeColor(value: string | undefined): string {
   return value && /^#[0-9a-f]{3,8}$/i.test(value) ? value : '#888888'
@@ -717,6 +718,7 @@ abbr{text-decoration:none}
 .nowrap{white-space:nowrap}
 .mono{font-family:var(--mono);font-size:8.5pt}
 .hash{word-break:break-all;overflow-wrap:anywhere}
+.hash.halves{word-break:normal}
 .plain{list-style:none;margin:0;padding:0}
 .title-block{border-bottom:1px solid var(--rule);padding-bottom:14px;margin-bottom:18px}
 .kicker{text-transform:uppercase;letter-spacing:.08em;font-size:8.5pt;color:var(--muted);margin:0}
@@ -734,17 +736,22 @@ abbr{text-decoration:none}
 .warnings h2{font-size:10.5pt;border:0;margin:0 0 4px;padding:0}
 .warnings ul{margin:0;padding-left:18px}
 .report-section{margin-top:28px}
-@media print{.report-section{break-before:page;page-break-before:always;margin-top:0}}
+@media print{.report-section~.report-section{break-before:page;page-break-before:always;margin-top:0}}
 .intro{color:var(--muted)}
 .empty{color:var(--muted);font-style:italic}
 table{width:100%;border-collapse:collapse;margin:6px 0 16px;font-size:9pt}
 caption{text-align:left;font-weight:700;font-size:9.5pt;padding:0 0 4px}
 thead{display:table-header-group}
-tr{break-inside:avoid;page-break-inside:avoid}
+tr,th,td{break-inside:avoid;page-break-inside:avoid}
+caption{break-after:avoid;page-break-after:avoid}
+p,li{orphans:3;widows:3}
 th{text-align:left;font-size:8pt;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);border-bottom:1.5px solid var(--text);padding:4px 6px}
 td{border-bottom:1px solid var(--rule);padding:5px 6px;vertical-align:top}
 td p{margin:0 0 4px}
 table.overview td:first-child,table.sources td:first-child{white-space:nowrap}
+table.overview th:nth-child(2){width:36%}
+table.overview th:nth-child(5){width:13%}
+table.overview th:nth-child(6){width:24%}
 table.files td:nth-child(3){width:36%}
 table.scale{break-inside:avoid;page-break-inside:avoid}
 .card{border:1px solid var(--rule);border-radius:6px;padding:10px 14px;margin:0 0 12px;break-inside:avoid;page-break-inside:avoid;background:#fff}
@@ -786,7 +793,7 @@ cite{font-style:normal}
 .evidence-title{margin:6px 0 4px}
 .columns{display:grid;grid-template-columns:3fr 2fr;gap:0 18px}
 .file-hash{margin:2px 0 6px;font-size:9.5pt}
-.frames{display:grid;grid-template-columns:repeat(3,1fr);gap:10px;margin:4px 0 10px}
+.frames{display:grid;grid-template-columns:repeat(2,1fr);gap:10px 16px;margin:4px 0 10px}
 .frame{margin:0;break-inside:avoid}
 .frame img{display:block;width:100%;height:auto;border:1px solid var(--rule)}
 .frame figcaption{padding:0;font-size:8pt}

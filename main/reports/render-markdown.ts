@@ -11,7 +11,14 @@ import type {
   ReportModel,
   ReportSourceRef,
 } from './report-model'
-import { citationLine, claimLabel, paragraphsOf, sectionCount, sourceLabel } from './report-format'
+import {
+  citationLine,
+  claimLabel,
+  columnHeads,
+  paragraphsOf,
+  sectionCount,
+  sourceLabel,
+} from './report-format'
 import { formatReportDate, formatReportTimestamp, reportText, type ReportText } from './report-text'
 
 /** Inline text with Markdown's punctuation escaped (rendered, it shows exactly as given). */
@@ -170,7 +177,7 @@ export function renderMarkdown(model: ReportModel): string {
     if (item.segments.length > 0) {
       line(`**${md(t.segments)}**`, '')
       table(
-        [md(t.timecode), md(t.label), md(t.note), md(t.claimLinks)],
+        columnHeads(text).segments.map(md),
         item.segments.map((s) => [s.timecode, cell(s.label), cell(s.note), links(s.claimLinks)]),
       )
     }
@@ -197,7 +204,7 @@ export function renderMarkdown(model: ReportModel): string {
       if (model.claims.length === 0) return void line(md(text.empty.claims), '')
       const t = text.claim
       table(
-        [t.number, t.statement, t.status, t.code, t.madeOn, t.saidBy].map(md),
+        columnHeads(text).claims.map(md),
         model.claims.map((c) => [
           c.ref ?? '',
           cell(c.statement),
@@ -241,17 +248,8 @@ export function renderMarkdown(model: ReportModel): string {
     },
     sources: () => {
       if (model.sources.length === 0) return void line(md(text.empty.sources), '')
-      const t = text.sources
       table(
-        [
-          text.claim.number,
-          t.name,
-          t.kind,
-          t.reliability,
-          t.reason,
-          t.claimsSaid,
-          t.claimsReported,
-        ].map(md),
+        columnHeads(text).sources.map(md),
         model.sources.map((s) => [
           s.ref,
           cell([s.name, s.role, s.organisation].filter(Boolean).join(', ')),
@@ -281,7 +279,7 @@ export function renderMarkdown(model: ReportModel): string {
       for (const g of model.comparison) {
         line(`**${md(t.unit)}: ${md(g.unit)}**`, '')
         table(
-          [text.claim.number, t.figure, t.source, t.date, t.status, t.grade, t.reportedIn].map(md),
+          columnHeads(text).comparison.map(md),
           g.rows.map((row) => [
             md(claimLabel(row.claim)),
             `${cell(row.figure)}${row.contradicts.length > 0 ? ` (${md(t.contradictsRefs(row.contradicts.map((c) => claimLabel(c)).join(', ')))})` : ''}`,

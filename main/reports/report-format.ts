@@ -4,7 +4,27 @@
  */
 import type { ReportLanguage } from '../../shared/report-options'
 import type { ReportCitation, ReportClaimRef, ReportModel, ReportSourceRef } from './report-model'
-import { formatReportDate, reportText } from './report-text'
+import { formatReportDate, reportText, type ReportText } from './report-text'
+
+/** Column headings of the tables every format has, so that they match across formats. */
+export function columnHeads(text: ReportText) {
+  const { claim, sources, contradictions: c, evidence } = text
+  return {
+    claims: [claim.number, claim.statement, claim.status, claim.code, claim.madeOn, claim.saidBy],
+    sources: [
+      claim.number,
+      sources.name,
+      sources.kind,
+      sources.reliability,
+      sources.reason,
+      sources.claimsSaid,
+      sources.claimsReported,
+    ],
+    comparison: [claim.number, c.figure, c.source, c.date, c.status, c.grade, c.reportedIn],
+    segments: [evidence.timecode, evidence.label, evidence.note, evidence.claimLinks],
+    regions: [evidence.label, evidence.region, evidence.note, evidence.claimLinks],
+  }
+}
 
 /** The parts of a citation that are known, in citation order. */
 export function citationParts(

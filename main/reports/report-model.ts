@@ -38,6 +38,7 @@ import {
   type ReportSection,
 } from '../../shared/report-options'
 import { AppFailure } from '../../shared/result'
+import { formatTimeCode, formatTimeRange } from '../../shared/time-code'
 import { describeZodError } from '../../shared/validation'
 import type { ProjectView } from '../projects/project-view'
 import { flushWrites } from '../store/json-document'
@@ -51,7 +52,6 @@ import { reportScope } from './report-selection'
 import {
   formatReportDate,
   formatReportTimestamp,
-  formatTimecode,
   type HashBasis,
   type RelationRole,
   type ReportFileKind,
@@ -592,7 +592,7 @@ export async function buildReportModel(
     }
     for (const link of item.claimLinks) add(link, '')
     for (const segment of item.segments) {
-      const range = `${formatTimecode(segment.start)}–${formatTimecode(segment.end)}`
+      const range = formatTimeRange(segment.start, segment.end)
       for (const link of segment.claimLinks)
         add(link, segment.label ? `${range} (${segment.label})` : range)
     }
@@ -662,7 +662,7 @@ export async function buildReportModel(
       if (png === null) warnings.push(text.warnings.frameMissing(item.title, frame.path))
       else if (!hashMatches) warnings.push(text.warnings.frameChanged(item.title, frame.path))
       const segment = item.segments.find((s) => s.id === frame.segmentId)
-      const timecode = formatTimecode(frame.time)
+      const timecode = formatTimeCode(frame.time)
       frames.push({
         id: frame.id,
         time: frame.time,
@@ -708,7 +708,7 @@ export async function buildReportModel(
       { label: text.evidence.codec, value: m.codec ?? '' },
       {
         label: text.evidence.duration,
-        value: m.durationSeconds === null ? '' : formatTimecode(m.durationSeconds),
+        value: m.durationSeconds === null ? '' : formatTimeCode(m.durationSeconds),
       },
       {
         label: text.evidence.dimensions,
@@ -776,7 +776,7 @@ export async function buildReportModel(
         id: s.id,
         start: s.start,
         end: s.end,
-        timecode: `${formatTimecode(s.start)}–${formatTimecode(s.end)}`,
+        timecode: formatTimeRange(s.start, s.end),
         label: s.label,
         note: s.note,
         claimLinks: claimLinksOf(s.claimLinks),

@@ -729,16 +729,3 @@ export function formatReportTimestamp(iso: string, language: ReportLanguage): st
   }).format(date)
   return `${text} UTC`
 }
-
-/** Seconds as a time code "m:ss.mmm" ("h:mm:ss.mmm" from an hour on), as the player shows it. */
-export function formatTimecode(seconds: number): string {
-  const totalMs = Math.max(0, Math.round(seconds * 1000))
-  const ms = totalMs % 1000
-  const totalSeconds = Math.floor(totalMs / 1000)
-  const s = totalSeconds % 60
-  const totalMinutes = Math.floor(totalSeconds / 60)
-  const m = totalMinutes % 60
-  const h = Math.floor(totalMinutes / 60)
-  const tail = `${String(s).padStart(2, '0')}.${String(ms).padStart(3, '0')}`
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${tail}` : `${m}:${tail}`
-}

@@ -1,8 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { Id, Sha256 } from '../../shared/model/common'
-import { writeFileDurably } from '../store/durable-write'
+import { KeyedQueue, writeFileDurably } from '../store/durable-write'
 import { SYNC_DIR } from './share-format'
 
 /**
@@ -39,11 +39,25 @@ export async function readMergeBase(
   }
 }
 
+// Pack, unpack and merge each read, extend and rewrite a base: one at a time per file, or two
+// running together would both start from the old base and one's additions would be lost.
+const baseUpdates = new KeyedQueue()
+
 /**
  * Records entity hashes for `projectId`, on top of what was recorded before. Writes nothing if
  * the base would not change (so repeating a merge leaves the folder byte for byte as it was).
  */
-export async function recordMergeBase(
+export function recordMergeBase(
+  folder: string,
+  projectId: string,
+  hashes: Record<string, string>,
+): Promise<boolean> {
+  return baseUpdates.run(resolve(mergeBasePath(folder, projectId)), () =>
+    updateMergeBase(folder, projectId, hashes),
+  )
+}
+
+async function updateMergeBase(
   folder: string,
   projectId: string,
   hashes: Record<string, string>,

@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto'
-import { stat } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type {
   MergeChoice,
   MergeConflictView,
   MergeEntityView,
+  MergeMediaView,
   MergeOutcome,
   MergePlanView,
 } from '../../shared/exchange-types'
@@ -19,14 +19,8 @@ import { AppFailure } from '../../shared/result'
 import { describeZodError } from '../../shared/validation'
 import { summarize } from '../articles/articles'
 import { appendCustody } from '../evidence/custody-log'
-import { hashFile } from '../evidence/hashing'
 import type { OpenProject } from '../projects/open-project'
-import {
-  articleFilePath,
-  BACKUPS_DIR,
-  projectFilePath,
-  registryFilePath,
-} from '../store/project-layout'
+import { articleFilePath, projectFilePath, registryFilePath } from '../store/project-layout'
 import {
   canonicalJson,
   type EntityRecord,
@@ -37,6 +31,7 @@ import {
   type MergeEntityKind,
 } from './entities'
 import { readMergeBase, recordMergeBase } from './merge-base'
+import { beginStaging, endStaging, mediaToReconcile, moveIntoNewFile } from './merge-media'
 import type { ShareLimits, ShareTaskOptions } from './package-zip'
 import {
   problemKey,
@@ -45,7 +40,6 @@ import {
   snapshotOfProject,
 } from './project-snapshot'
 import { readPackage, readSharePackage, type ValidatedPackage } from './read-package'
-import { moveFileInto, removeFolder } from './staging'
 
 /**
  * What the user decides for a conflict; 'both' keeps the incoming claim or source as a copy.
@@ -99,7 +93,7 @@ export interface MergeOptions extends ShareTaskOptions {
 type Resolution = 'local' | 'incoming' | 'both'
 
 interface Classified {
-  plan: Omit<MergePlan, 'file' | 'packageFingerprint' | 'problems' | 'includesMedia'>
+  plan: Omit<MergePlan, 'file' | 'packageFingerprint' | 'problems' | 'includesMedia' | 'mediaFiles'>
   resolutions: Map<string, Resolution>
 }
 
@@ -216,13 +210,17 @@ export async function mergeSharePackage(
   const pkg = await readSharePackage(file, options.limits, options)
   const local = await snapshotOfProject(project)
   const base = await readMergeBase(project.folder, pkg.manifest.projectId)
-  const { plan } = classify(local, pkg.snapshot, base)
+  const { plan, resolutions } = classify(local, pkg.snapshot, base)
+  // Media is planned for the result with every conflict kept as it is here; applyMerge works it
+  // out again with the decisions.
+  const merged = buildMerged(local, pkg.snapshot, resolutions)
   return {
     ...plan,
     file,
     packageFingerprint: pkg.fingerprint,
     includesMedia: pkg.manifest.includesMedia,
     problems: pkg.problems,
+    mediaFiles: await mediaToReconcile(project.folder, local, merged.snapshot, pkg.media),
   }
 }
 
@@ -486,45 +484,6 @@ function sharedMediaPath(snapshot: ProjectSnapshot): string | null {
   return null
 }
 
-interface MediaNeed {
-  path: string
-  sha256: string
-}
-
-/**
- * Copied files and frames the merged project refers to that are not on disk as recorded: missing
- * (e.g. a copy unpacked without media) or different. A file a local item already records with the
- * same path and hash is trusted on its size alone; any other file on disk is hashed.
- */
-async function mediaNeeded(
-  project: OpenProject,
-  local: ProjectSnapshot,
-  merged: ProjectSnapshot,
-): Promise<MediaNeed[]> {
-  const vouched = new Set<string>()
-  for (const item of local.registry.evidence) {
-    if (item.file.storage === 'copy') vouched.add(`${item.file.path}|${item.file.sha256}`)
-    for (const f of item.frames) vouched.add(`${f.path}|${f.sha256}`)
-  }
-  const wanted = new Map<string, { sha256: string; size: number | null }>()
-  for (const item of merged.registry.evidence) {
-    if (item.file.storage === 'copy') {
-      wanted.set(item.file.path, { sha256: item.file.sha256, size: item.file.size })
-    }
-    for (const f of item.frames) wanted.set(f.path, { sha256: f.sha256, size: null })
-  }
-  const needs: MediaNeed[] = []
-  for (const [path, { sha256, size }] of wanted) {
-    const file = join(project.folder, ...path.split('/'))
-    const info = await stat(file).catch(() => null)
-    if (info?.isFile() && vouched.has(`${path}|${sha256}`) && (size === null || info.size === size))
-      continue
-    const onDisk = info?.isFile() ? await hashFile(file).catch(() => null) : null
-    if (onDisk?.sha256 !== sha256) needs.push({ path, sha256 })
-  }
-  return needs
-}
-
 function requireDecisions(plan: MergePlan, decisions: MergeDecisions): void {
   const conflicts = new Map(plan.conflicts.map((c) => [c.key, c]))
   const missing = plan.conflicts.filter((c) => decisions[c.key] === undefined)
@@ -557,26 +516,14 @@ function requireDecisions(plan: MergePlan, decisions: MergeDecisions): void {
   }
 }
 
-/** Keeps a media file that is about to be replaced, beside the project's other backups. */
-async function backupMediaFile(project: OpenProject, path: string): Promise<string | null> {
-  const from = join(project.folder, ...path.split('/'))
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const to = join(project.folder, BACKUPS_DIR, path.split('/').join('__'), `${stamp}-replaced`)
-  try {
-    await moveFileInto(from, to)
-    return to
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
-}
-
 /**
  * Applies a merge planned by mergeSharePackage with the user's choice for each conflict. The
  * package is read and checked again (it must be the one planned with, and the project must not
- * have changed since); media the result needs is streamed into a temporary folder and
- * hash-checked; the merged documents are validated; only then is anything written, after a
- * backup of every project file it replaces. The check against the project and the writes run
+ * have changed since); media files the result needs and the project lacks are streamed into a
+ * temporary folder and hash-checked (a local file that differs is kept, never replaced: it is
+ * reported in `mediaConflicts`); the merged documents are validated; only then is anything
+ * written, after a backup of every project file it replaces. Staging folders a crashed merge left
+ * behind are removed first. The check against the project and the writes run
  * in `options.exclusive`, on the project as it is then. Not an undo step: the backups are the
  * way back.
  */
@@ -588,7 +535,7 @@ export async function applyMerge(
 ): Promise<MergeResult> {
   requireDecisions(plan, decisions)
   const exclusive = options.exclusive ?? ((work: () => Promise<MergeResult>) => work())
-  const staging = join(project.folder, `.claimdesk-import-${randomBytes(6).toString('hex')}`)
+  const staging = await beginStaging(project.folder)
   try {
     const documents = await readPackage(
       plan.file,
@@ -602,11 +549,10 @@ export async function applyMerge(
         `${plan.file} changed since the merge was prepared. Prepare the merge again.`,
       )
     }
-    const available = new Set(documents.media.map((m) => m.path))
     // What the merge needs from the package, decided on the project as it is now; checked again
     // (cheaply, without the package) just before writing.
     const first = await mergeWithProject(project, plan, decisions, documents)
-    const staged = new Set(first.needed.map((n) => n.path).filter((path) => available.has(path)))
+    const staged = new Set(first.media.filter((m) => m.status === 'restore').map((m) => m.path))
     if (staged.size > 0) {
       const withMedia = await readPackage(
         plan.file,
@@ -622,10 +568,11 @@ export async function applyMerge(
       }
     }
     return await exclusive(async () => {
-      const { now, merged, needed } = await mergeWithProject(project, plan, decisions, documents)
-      const bringIn = needed.filter((n) => available.has(n.path))
-      if (bringIn.some((n) => !staged.has(n.path))) throw projectChangedSincePlan()
-      const missingMedia = needed.filter((n) => !available.has(n.path)).map((n) => n.path)
+      const { now, merged, media } = await mergeWithProject(project, plan, decisions, documents)
+      const bringIn = media.filter((m) => m.status === 'restore').map((m) => m.path)
+      if (bringIn.some((path) => !staged.has(path))) throw projectChangedSincePlan()
+      const pathsOf = (status: MergeMediaView['status']) =>
+        media.filter((m) => m.status === status).map((m) => m.path)
       const changed =
         merged.projectChanged ||
         merged.registryChanged ||
@@ -647,12 +594,13 @@ export async function applyMerge(
         conflictsResolved: now.conflicts.length,
         copies: merged.copies,
         mediaFiles: bringIn.length,
-        missingMedia,
+        missingMedia: pathsOf('unavailable'),
+        mediaConflicts: pathsOf('differs'),
         backups,
       }
     })
   } finally {
-    await removeFolder(staging)
+    await endStaging(staging)
   }
 }
 
@@ -687,31 +635,32 @@ async function mergeWithProject(
   }
   const merged = buildMerged(local, documents.snapshot, resolutions)
   await requireValid(merged, local, documents)
-  return { now, merged, needed: await mediaNeeded(project, local, merged.snapshot) }
+  const media = await mediaToReconcile(project.folder, local, merged.snapshot, documents.media)
+  return { now, merged, media }
 }
 
 /** Writes the merged project (media from `staging`), after backing up what it replaces. */
 async function writeMerged(
   project: OpenProject,
   merged: MergedProject,
-  bringIn: readonly MediaNeed[],
+  bringIn: readonly string[],
   staging: string,
 ): Promise<string[]> {
   const backups: string[] = []
+  // Only the documents the merge replaces (a merge that only restores media replaces none).
   const files = [
-    projectFilePath(project.folder),
-    registryFilePath(project.folder),
+    ...(merged.projectChanged ? [projectFilePath(project.folder)] : []),
+    ...(merged.registryChanged ? [registryFilePath(project.folder)] : []),
     ...merged.articles.changed.map((a) => articleFilePath(project.folder, a.id)),
   ]
   for (const file of files) {
     const backup = await project.backups.backupNow(file)
     if (backup) backups.push(backup)
   }
-  for (const media of bringIn) {
-    const replaced = await backupMediaFile(project, media.path)
-    if (replaced) backups.push(replaced)
-    const parts = media.path.split('/')
-    await moveFileInto(join(staging, ...parts), join(project.folder, ...parts))
+  // Only files missing here: nothing local is replaced, so there is nothing to back up.
+  for (const path of bringIn) {
+    const parts = path.split('/')
+    await moveIntoNewFile(join(staging, ...parts), join(project.folder, ...parts))
   }
   for (const article of merged.articles.added) await project.createArticle(article)
   for (const article of merged.articles.changed) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
-import { open, rename, rm, stat } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Readable, Transform } from 'node:stream'
 import { ZipFile } from 'yazl'
@@ -11,7 +11,7 @@ import type { RegistryDocument } from '../../shared/model/registry'
 import { AppFailure } from '../../shared/result'
 import { readCustody } from '../evidence/custody-log'
 import { OpenProject } from '../projects/open-project'
-import { ioReason, syncDirectory, tempPathBeside } from '../store/durable-write'
+import { ioReason, writeStreamDurably } from '../store/durable-write'
 import { articleFilePath, projectFilePath, registryFilePath } from '../store/project-layout'
 import { entitiesOf, entityHash, sha256Hex } from './entities'
 import { recordMergeBase } from './merge-base'
@@ -270,29 +270,11 @@ async function packOpenProject(
   })
   zip.end()
 
-  const temp = tempPathBeside(destFile)
-  const out = createWriteStream(temp, { flags: 'wx' })
-  const writing = pipeline(zip.outputStream, out)
   try {
-    await Promise.race([writing, failed])
-    const handle = await open(temp, 'r+')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, destFile)
-    await syncDirectory(dirname(destFile))
+    await writeStreamDurably(destFile, zip.outputStream as Readable, failed)
   } catch (error) {
     for (const source of reading) source.destroy()
-    ;(zip.outputStream as Readable).destroy()
-    out.destroy()
-    await writing.catch(() => undefined)
-    await rm(temp, { force: true })
-    if (error instanceof AppFailure) throw error
-    throw new AppFailure('io-error', `Could not write ${destFile}: ${ioReason(error)}.`, {
-      file: destFile,
-    })
+    throw error
   } finally {
     signal?.removeEventListener('abort', onAbort)
   }

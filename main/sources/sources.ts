@@ -6,7 +6,7 @@ import { AppFailure } from '../../shared/result'
 import { publisherRewrites } from '../evidence/evidence-links'
 import { type Change, removal } from '../history/changes'
 import type { OpenProject } from '../projects/open-project'
-import { findSource, requireMention, sameMention } from '../registry/registry'
+import { findSource, requireMention, sameMention, withMention } from '../registry/registry'
 
 const now = () => new Date().toISOString()
 const unique = (values: string[]) => [
@@ -109,14 +109,8 @@ export async function setSourceMention(
   linked: boolean,
 ): Promise<Source> {
   const before = findSource(project, input.id)
-  if (linked) await requireMention(project, input.mention)
-  if (before.mentions.some((m) => sameMention(m, input.mention)) === linked) return before
-  const others = before.mentions.filter((m) => !sameMention(m, input.mention))
-  const after: Source = {
-    ...before,
-    mentions: linked ? [...others, input.mention] : others,
-    updatedAt: now(),
-  }
+  const after = await withMention(project, before, input.mention, linked)
+  if (!after) return before
   await project.history.commit(linked ? 'Link mention to source' : 'Unlink mention', [
     { entity: 'source', before, after },
   ])

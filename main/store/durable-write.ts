@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { AppFailure } from '../../shared/result'
 
 /** Temp files we write carry this ending, so a folder scan can clear ones a crash left behind. */
@@ -47,6 +50,40 @@ function saveFailure(file: string, error: unknown): AppFailure {
       errno: code,
     },
   )
+}
+
+/**
+ * Writes what `source` streams (a ZIP being built) to `file` as durably as `writeFileDurably`:
+ * temp file, fsync, rename, directory fsync. Rejecting `failed` stops early (a cancel, a part
+ * that cannot be read): the source is closed and no file or temp file is left. AppFailures pass
+ * through; any other error becomes an `io-error` that names `file`.
+ */
+export async function writeStreamDurably(
+  file: string,
+  source: Readable,
+  failed?: Promise<never>,
+): Promise<void> {
+  const temp = tempPathBeside(file)
+  const out = createWriteStream(temp, { flags: 'wx' })
+  const writing = pipeline(source, out)
+  try {
+    await (failed ? Promise.race([writing, failed]) : writing)
+    const handle = await open(temp, 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, file)
+    await syncDirectory(dirname(file))
+  } catch (error) {
+    source.destroy()
+    out.destroy()
+    await writing.catch(() => undefined)
+    await rm(temp, { force: true })
+    if (error instanceof AppFailure) throw error
+    throw new AppFailure('io-error', `Could not write ${file}: ${ioReason(error)}.`, { file })
+  }
 }
 
 /** A unique, hidden temp file name beside `file` (same folder, so a rename replaces it). */

@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../shared/model/article'
 import type { AppError } from '../../shared/result'
 import { call } from '../api'
 import { errorConcernsField } from '../ui/errors'
+import { FormActions } from '../ui/FormActions'
 import { Modal } from '../ui/Modal'
 
 export const ARTICLE_LANGUAGES = ['de', 'uk', 'ru', 'en'] as const
@@ -114,19 +115,12 @@ export function AddArticleDialog({ onClose, onAdded }: AddArticleDialogProps) {
             aria-invalid={invalid('text')}
           />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('common.working') : t('article.add')}
-          </button>
-        </div>
+        <FormActions
+          error={error?.message}
+          submitLabel={t('article.add')}
+          onCancel={onClose}
+          busy={busy}
+        />
       </form>
     </Modal>
   )

@@ -4,6 +4,7 @@ import type { ArticleDocument } from '../../shared/model/article'
 import type { AppError } from '../../shared/result'
 import { call } from '../api'
 import { errorConcernsField } from '../ui/errors'
+import { FormActions } from '../ui/FormActions'
 import { Modal } from '../ui/Modal'
 import { ARTICLE_LANGUAGES } from './AddArticleDialog'
 
@@ -114,19 +115,7 @@ export function ArticleDetailsDialog({ article, onClose, onSaved }: ArticleDetai
             {t('article.origin', { file: article.origin.fileName, sha: article.origin.sha256 })}
           </p>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions error={error?.message} submitLabel={t('common.save')} onCancel={onClose} />
       </form>
     </Modal>
   )

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RegistrySnapshot } from '../../shared/api'
 import type { ArticleSummary } from '../../shared/model/article'
@@ -9,6 +9,8 @@ import { call } from '../api'
 import { useMutation } from '../app/useMutation'
 import { ClaimEvidence } from '../evidence/ClaimEvidence'
 import { TagPicker } from '../tags/TagPicker'
+import { DraftActions } from '../ui/DraftActions'
+import { saveOnCtrlEnter } from '../ui/keyboard'
 import { ConfirmDialog } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
 import { AssessmentPanel } from './AssessmentPanel'
@@ -131,12 +133,6 @@ export function ClaimDetail(props: ClaimDetailProps) {
     if (result.ok) setDraft({})
     else if (result.error.code === 'invalid-input') setError(result.error.message)
   }
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
-      void save()
-    }
-  }
 
   const remove = async () => {
     setDeleting(false)
@@ -183,7 +179,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
               e.preventDefault()
               void save()
             }}
-            onKeyDown={onKeyDown}
+            onKeyDown={saveOnCtrlEnter(save)}
           >
             <h3 id={`${id}-claim`}>{t('claims.claimSection')}</h3>
             <div className="field">
@@ -281,27 +277,15 @@ export function ClaimDetail(props: ClaimDetailProps) {
                 {error}
               </p>
             )}
-            <div className="claim-actions">
-              <button type="submit" className="primary" disabled={busy || !dirty}>
-                {t('claims.saveClaim')}
-              </button>
-              {dirty && (
-                <>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setDraft({})
-                      setError(null)
-                    }}
-                  >
-                    {t('claims.revert')}
-                  </button>
-                  <span className="muted small" role="status">
-                    {t('claims.unsaved')}
-                  </span>
-                </>
-              )}
-            </div>
+            <DraftActions
+              saveLabel={t('claims.saveClaim')}
+              busy={busy}
+              dirty={dirty}
+              onRevert={() => {
+                setDraft({})
+                setError(null)
+              }}
+            />
           </form>
           <QuantityEditor
             claim={claim}

@@ -4,6 +4,7 @@ import type { Claim } from '../../shared/model/claim'
 import { formatQuantity } from '../../shared/quantities'
 import { useMutation } from '../app/useMutation'
 import { tagPath, useTags } from '../tags/useTags'
+import { saveOnCtrlEnter } from '../ui/keyboard'
 import { Modal } from '../ui/Modal'
 import { GradeMark, SourceRef, StatusPill } from './Badges'
 import { ClaimDetail } from './ClaimDetail'
@@ -448,12 +449,7 @@ function NewClaimDialog({
               setStatement(e.target.value)
               setError(null)
             }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault()
-                void create()
-              }
-            }}
+            onKeyDown={saveOnCtrlEnter(create)}
           />
           <span id={`${id}-hint`} className="muted small">
             {t('claims.newClaimHint')}

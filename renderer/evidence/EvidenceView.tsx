@@ -14,6 +14,7 @@ import { call } from '../api'
 import { GradeMark, type StatusOption, StatusPill, statusLabel } from '../claims/Badges'
 import { foldText } from '../claims/claim-helpers'
 import { allStatuses, useRegistry } from '../claims/useRegistry'
+import { moveFocusInList } from '../ui/keyboard'
 import { useNotifications } from '../ui/Notifications'
 import type { FilesToAdd } from './AddEvidenceDialog'
 import { EvidenceDetail } from './EvidenceDetail'
@@ -218,7 +219,7 @@ export function EvidenceView(props: EvidenceViewProps) {
         <>
           <Filters filter={filter} onChange={setFilter} statuses={statuses} />
           {visible.length === 0 ? (
-            <div className="evidence-no-match">
+            <div className="no-match evidence-no-match">
               <p>
                 <strong>{t('evidence.noMatch')}</strong>
               </p>
@@ -227,7 +228,7 @@ export function EvidenceView(props: EvidenceViewProps) {
               </button>
             </div>
           ) : (
-            <ul className="evidence-list" aria-label={t('evidence.listLabel')}>
+            <ul className="row-list evidence-list" aria-label={t('evidence.listLabel')}>
               {visible.map((i) => (
                 <EvidenceRow
                   key={i.id}
@@ -363,23 +364,8 @@ function Filters({
 }
 
 /** Up and down arrows (and Home, End) move between the rows of the list. */
-function moveFocus(event: KeyboardEvent<HTMLButtonElement>) {
-  const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End']
-  if (!keys.includes(event.key)) return
-  const rows = [
-    ...(event.currentTarget.closest('ul')?.querySelectorAll<HTMLButtonElement>('.evidence-row') ??
-      []),
-  ]
-  const at = rows.indexOf(event.currentTarget)
-  const next =
-    event.key === 'Home'
-      ? 0
-      : event.key === 'End'
-        ? rows.length - 1
-        : Math.min(rows.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))
-  event.preventDefault()
-  rows[next]?.focus()
-}
+const moveFocus = (event: KeyboardEvent<HTMLButtonElement>) =>
+  moveFocusInList(event, '.evidence-row')
 
 function EvidenceRow({
   item,

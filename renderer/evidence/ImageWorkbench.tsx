@@ -6,6 +6,7 @@ import { evidenceUrl } from '../../shared/media-urls'
 import { call } from '../api'
 import { useMutation } from '../app/useMutation'
 import { ConfirmDialog } from '../ui/Modal'
+import { LabelNoteFields } from './player/PartEditor'
 import { type FractionRect, roundRect, toPixels } from './regions/region-geometry'
 import { RegionCanvas } from './regions/RegionCanvas'
 import { RegionPanel } from './regions/RegionPanel'
@@ -146,26 +147,15 @@ function Workbench({ item, claims, onOpenClaim }: ImageWorkbenchProps) {
                 })}
               </p>
             )}
-            <div className="field">
-              <label htmlFor={`${id}-label`}>{t('player.region.label')}</label>
-              <input
-                id={`${id}-label`}
-                value={draft.label}
-                maxLength={300}
-                placeholder={t('player.region.labelPlaceholder')}
-                autoFocus
-                onChange={(e) => setDraft((d) => ({ ...d, label: e.target.value }))}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-note`}>{t('player.region.note')}</label>
-              <textarea
-                id={`${id}-note`}
-                rows={2}
-                value={draft.note}
-                onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))}
-              />
-            </div>
+            <LabelNoteFields
+              kind="region"
+              id={id}
+              label={draft.label}
+              note={draft.note}
+              labelPlaceholder={t('player.region.labelPlaceholder')}
+              autoFocus
+              onChange={(change) => setDraft((d) => ({ ...d, ...change }))}
+            />
             {pendingError && (
               <p className="form-error" role="alert">
                 {pendingError}

@@ -4,7 +4,9 @@ import type { EvidenceItem, Provenance } from '../../shared/model/evidence'
 import type { Source } from '../../shared/model/source'
 import { useMutation } from '../app/useMutation'
 import { readNumber, writeNumber } from '../claims/claim-helpers'
+import { DraftActions } from '../ui/DraftActions'
 import { errorConcernsField } from '../ui/errors'
+import { saveOnCtrlEnter } from '../ui/keyboard'
 import type { AppError } from '../../shared/result'
 
 /** Platforms offered as suggestions; any other name can be typed. */
@@ -149,12 +151,7 @@ export function ProvenanceForm({
         e.preventDefault()
         void save()
       }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault()
-          void save()
-        }
-      }}
+      onKeyDown={saveOnCtrlEnter(save)}
     >
       <h3 id={`${id}-title`}>{t('evidence.provenance.title')}</h3>
       <datalist id={`${id}-platforms`}>
@@ -236,27 +233,15 @@ export function ProvenanceForm({
           {error.message}
         </p>
       )}
-      <div className="claim-actions">
-        <button type="submit" className="primary" disabled={busy || !dirty}>
-          {t('evidence.provenance.save')}
-        </button>
-        {dirty && (
-          <>
-            <button
-              type="button"
-              onClick={() => {
-                setDraft({})
-                setError(null)
-              }}
-            >
-              {t('claims.revert')}
-            </button>
-            <span className="muted small" role="status">
-              {t('claims.unsaved')}
-            </span>
-          </>
-        )}
-      </div>
+      <DraftActions
+        saveLabel={t('evidence.provenance.save')}
+        busy={busy}
+        dirty={dirty}
+        onRevert={() => {
+          setDraft({})
+          setError(null)
+        }}
+      />
     </form>
   )
 }

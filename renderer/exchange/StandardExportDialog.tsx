@@ -2,17 +2,13 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { STANDARD_EXPORT_FORMATS, type StandardExportFormat } from '../../shared/exchange-types'
 import { call } from '../api'
+import { CloseActions, FormActions } from '../ui/FormActions'
 import { Modal } from '../ui/Modal'
-import { useNotifications } from '../ui/Notifications'
-import { newTaskId, TaskProgressBar } from '../ui/TaskProgress'
+import { TaskProgressBar } from '../ui/TaskProgress'
+import { useSaveTask } from '../ui/useSaveTask'
 import { exchangeFileName } from './exchange-formats'
+import { FormatChoice } from './FormatChoice'
 import './exchange.css'
-
-type Phase =
-  | { step: 'choose'; error: string | null }
-  | { step: 'running'; taskId: string; file: string }
-  | { step: 'done'; file: string; count: number }
-  | { step: 'cancelled' }
 
 /** The reviewer typed last, for the next ClaimReview export in this session. */
 let lastReviewer = { name: '', url: '' }
@@ -34,12 +30,12 @@ export function StandardExportDialog({
   onClose,
 }: StandardExportDialogProps) {
   const { t } = useTranslation()
-  const notify = useNotifications()
   const id = useId()
   const [format, setFormat] = useState<StandardExportFormat>(initialFormat)
   const [includeMedia, setIncludeMedia] = useState(false)
   const [reviewer, setReviewer] = useState(lastReviewer)
-  const [phase, setPhase] = useState<Phase>({ step: 'choose', error: null })
+  const task = useSaveTask<{ count: number }>()
+  const phase = task.state
   const [touched, setTouched] = useState(false)
 
   const reviewerNameMissing = format === 'claimreview' && reviewer.name.trim() === ''
@@ -60,31 +56,24 @@ export function StandardExportDialog({
       document.getElementById(reviewerNameMissing ? `${id}-name` : `${id}-url`)?.focus()
       return
     }
-    const chosen = await call('dialogs:chooseSaveFile', {
-      purpose: 'export-standard',
-      defaultName: exchangeFileName(projectName, format),
-    })
-    if (!chosen.ok) return notify.error(chosen.error)
-    if (!chosen.value) return
-    const taskId = newTaskId()
-    setPhase({ step: 'running', taskId, file: chosen.value })
-    const result = await call('exchange:export', {
-      taskId,
-      format,
-      path: chosen.value,
-      includeMedia: format === 'qdpx' && includeMedia,
-      ...(format === 'claimreview'
-        ? { reviewer: { name: reviewer.name.trim(), url: reviewer.url.trim() } }
-        : {}),
-    })
-    if (result.ok) setPhase({ step: 'done', ...result.value })
-    else if (result.error.code === 'cancelled') setPhase({ step: 'cancelled' })
-    else setPhase({ step: 'choose', error: result.error.message })
+    await task.start(
+      { purpose: 'export-standard', defaultName: exchangeFileName(projectName, format) },
+      (taskId, path) =>
+        call('exchange:export', {
+          taskId,
+          format,
+          path,
+          includeMedia: format === 'qdpx' && includeMedia,
+          ...(format === 'claimreview'
+            ? { reviewer: { name: reviewer.name.trim(), url: reviewer.url.trim() } }
+            : {}),
+        }),
+    )
   }
 
   // Closing while it runs stops the export (main removes what it had written).
   const close = () => {
-    if (phase.step === 'running') void call('tasks:cancel', { taskId: phase.taskId })
+    task.cancel()
     onClose()
   }
 
@@ -103,14 +92,10 @@ export function StandardExportDialog({
       <Modal title={t('reports.exchange.exportTitle')} onClose={close}>
         <p className="exchange-outcome" role="status">
           {phase.step === 'done'
-            ? t('reports.exchange.done', { file: phase.file, count: phase.count })
+            ? t('reports.exchange.done', { file: phase.file, count: phase.value.count })
             : t('reports.exchange.cancelled')}
         </p>
-        <div className="modal-actions">
-          <button type="button" className="primary" autoFocus onClick={close}>
-            {t('common.close')}
-          </button>
-        </div>
+        <CloseActions onClose={close} />
       </Modal>
     )
   }
@@ -124,30 +109,15 @@ export function StandardExportDialog({
           void run()
         }}
       >
-        <fieldset className="exchange-formats">
-          <legend>{t('reports.exchange.formatLegend')}</legend>
-          {STANDARD_EXPORT_FORMATS.map((f) => (
-            <label key={f} className={f === format ? 'exchange-format chosen' : 'exchange-format'}>
-              <input
-                type="radio"
-                name={`${id}-format`}
-                value={f}
-                checked={f === format}
-                aria-labelledby={`${id}-${f}-name`}
-                aria-describedby={`${id}-${f}-hint`}
-                onChange={() => setFormat(f)}
-              />
-              <span className="exchange-format-text">
-                <span id={`${id}-${f}-name`} className="exchange-format-name">
-                  {t(`reports.exchange.formats.${f}`)}
-                </span>
-                <small id={`${id}-${f}-hint`} className="muted">
-                  {t(`reports.exchange.formatHints.${f}`)}
-                </small>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <FormatChoice
+          id={id}
+          legend={t('reports.exchange.formatLegend')}
+          formats={STANDARD_EXPORT_FORMATS}
+          value={format}
+          onChange={setFormat}
+          name={(f) => t(`reports.exchange.formats.${f}`)}
+          hint={(f) => t(`reports.exchange.formatHints.${f}`)}
+        />
 
         {format === 'qdpx' && (
           <label className="exchange-check">
@@ -207,19 +177,11 @@ export function StandardExportDialog({
           </div>
         )}
 
-        {phase.error && (
-          <p className="form-error" role="alert">
-            {phase.error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('reports.exchange.exportButton')}
-          </button>
-        </div>
+        <FormActions
+          error={phase.step === 'failed' ? phase.message : null}
+          submitLabel={t('reports.exchange.exportButton')}
+          onCancel={close}
+        />
       </form>
     </Modal>
   )

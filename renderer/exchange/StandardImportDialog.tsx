@@ -7,8 +7,10 @@ import {
 } from '../../shared/exchange-types'
 import { call } from '../api'
 import { baseName } from '../evidence/evidence-helpers'
+import { CloseActions, FormActions } from '../ui/FormActions'
 import { Modal } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
+import { FormatChoice } from './FormatChoice'
 import './exchange.css'
 
 type Phase =
@@ -96,14 +98,11 @@ export function StandardImportDialog({ initialFormat, onClose }: StandardImportD
             </>
           )}
         </div>
-        <div className="modal-actions">
+        <CloseActions onClose={onClose}>
           <button type="button" onClick={() => setPhase({ step: 'choose', error: null })}>
             {t('reports.exchange.importAnother')}
           </button>
-          <button type="button" className="primary" autoFocus onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </div>
+        </CloseActions>
       </Modal>
     )
   }
@@ -116,43 +115,21 @@ export function StandardImportDialog({ initialFormat, onClose }: StandardImportD
           void choose()
         }}
       >
-        <fieldset className="exchange-formats">
-          <legend>{t('reports.exchange.formatLegend')}</legend>
-          {STANDARD_IMPORT_FORMATS.map((f) => (
-            <label key={f} className={f === format ? 'exchange-format chosen' : 'exchange-format'}>
-              <input
-                type="radio"
-                name={`${id}-format`}
-                value={f}
-                checked={f === format}
-                aria-labelledby={`${id}-${f}-name`}
-                aria-describedby={`${id}-${f}-hint`}
-                onChange={() => setFormat(f)}
-              />
-              <span className="exchange-format-text">
-                <span id={`${id}-${f}-name`} className="exchange-format-name">
-                  {t(`reports.exchange.importFormats.${f}`)}
-                </span>
-                <small id={`${id}-${f}-hint`} className="muted">
-                  {t(`reports.exchange.importHints.${f}`)}
-                </small>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        {phase.error && (
-          <p className="form-error" role="alert">
-            {phase.error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" autoFocus>
-            {t('reports.exchange.chooseFile')}
-          </button>
-        </div>
+        <FormatChoice
+          id={id}
+          legend={t('reports.exchange.formatLegend')}
+          formats={STANDARD_IMPORT_FORMATS}
+          value={format}
+          onChange={setFormat}
+          name={(f) => t(`reports.exchange.importFormats.${f}`)}
+          hint={(f) => t(`reports.exchange.importHints.${f}`)}
+        />
+        <FormActions
+          error={phase.error}
+          submitLabel={t('reports.exchange.chooseFile')}
+          onCancel={onClose}
+          autoFocusSubmit
+        />
       </form>
     </Modal>
   )

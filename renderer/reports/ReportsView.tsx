@@ -124,7 +124,7 @@ export function ReportsView({ project, exportRequest }: ReportsViewProps) {
       {reportExport.status && <div className="reports-export-status">{reportExport.status}</div>}
 
       {registry && !hasClaims && (
-        <div className="reports-empty">
+        <div className="empty-card">
           <h2>{t('reports.empty.title')}</h2>
           <p>{t('reports.empty.what')}</p>
           <p>{t('reports.empty.how')}</p>

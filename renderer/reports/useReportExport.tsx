@@ -1,18 +1,11 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReportOptions } from '../../shared/report-options'
 import { call } from '../api'
 import { formatBytes } from '../evidence/evidence-helpers'
-import { useNotifications } from '../ui/Notifications'
-import { newTaskId, TaskProgressBar } from '../ui/TaskProgress'
+import { TaskProgressBar } from '../ui/TaskProgress'
+import { useSaveTask } from '../ui/useSaveTask'
 import { reportFileName } from './report-draft'
-
-type ExportState =
-  | { step: 'idle' }
-  | { step: 'running'; taskId: string; file: string }
-  | { step: 'done'; file: string; bytes: number; warnings: string[] }
-  | { step: 'cancelled' }
-  | { step: 'failed'; message: string }
 
 /**
  * Exporting the report: the save dialog, then `reports:export` with progress and Cancel, then
@@ -20,29 +13,20 @@ type ExportState =
  */
 export function useReportExport() {
   const { t, i18n } = useTranslation()
-  const notify = useNotifications()
-  const [state, setState] = useState<ExportState>({ step: 'idle' })
+  const task = useSaveTask<{ bytes: number; warnings: string[] }>()
+  const state = task.state
   const running = state.step === 'running'
+  const { start: startTask, reset: dismiss } = task
 
   const start = useCallback(
-    async (options: ReportOptions) => {
-      const chosen = await call('dialogs:chooseSaveFile', {
-        purpose: 'export-report',
-        defaultName: reportFileName(options.title, options.format),
-      })
-      if (!chosen.ok) return notify.error(chosen.error)
-      if (!chosen.value) return
-      const taskId = newTaskId()
-      setState({ step: 'running', taskId, file: chosen.value })
-      const result = await call('reports:export', { taskId, options, path: chosen.value })
-      if (result.ok) setState({ step: 'done', ...result.value })
-      else if (result.error.code === 'cancelled') setState({ step: 'cancelled' })
-      else setState({ step: 'failed', message: result.error.message })
-    },
-    [notify],
+    (options: ReportOptions) =>
+      startTask(
+        { purpose: 'export-report', defaultName: reportFileName(options.title, options.format) },
+        (taskId, path) => call('reports:export', { taskId, options, path }),
+      ),
+    [startTask],
   )
 
-  const dismiss = () => setState({ step: 'idle' })
   const dismissButton = (
     <button
       type="button"
@@ -70,18 +54,18 @@ export function useReportExport() {
           <span>
             {t('reports.export.done', {
               file: state.file,
-              size: formatBytes(state.bytes, i18n.language),
+              size: formatBytes(state.value.bytes, i18n.language),
             })}
           </span>
           {dismissButton}
         </div>
-        {state.warnings.length > 0 && (
+        {state.value.warnings.length > 0 && (
           <>
             <p className="small">
-              {t('reports.export.doneWarnings', { count: state.warnings.length })}
+              {t('reports.export.doneWarnings', { count: state.value.warnings.length })}
             </p>
             <ul className="small">
-              {state.warnings.map((warning, i) => (
+              {state.value.warnings.map((warning, i) => (
                 <li key={i}>{warning}</li>
               ))}
             </ul>

@@ -9,13 +9,10 @@ import { useNotifications } from '../ui/Notifications'
 import { newTaskId } from '../ui/TaskProgress'
 import { ConflictCard } from './ConflictCard'
 import { humanizeField, type ValueFormat } from './field-diff'
-import { fileName, formatDateTime, type Refusal, RefusedDialog, TaskDialog } from './parts'
+import { fileName, formatDateTime, RefusedDialog, TaskDialog, usePackageRead } from './parts'
 
-type Phase =
-  | { step: 'planning'; taskId: string }
-  | { step: 'refused'; refusal: Refusal }
-  | { step: 'review'; plan: MergePlanView; error: string | null }
-  | { step: 'applying'; plan: MergePlanView; taskId: string }
+/** After main has compared the file with the project. */
+type Phase = { step: 'review'; error: string | null } | { step: 'applying'; taskId: string }
 
 interface MergeDialogProps {
   path: string
@@ -31,46 +28,34 @@ interface MergeDialogProps {
 export function MergeDialog({ path, project, onClose }: MergeDialogProps) {
   const { t } = useTranslation()
   const notify = useNotifications()
-  const [planTask] = useState(newTaskId)
-  const [phase, setPhase] = useState<Phase>({ step: 'planning', taskId: planTask })
+  const read = usePackageRead('sharing:planMerge', path, onClose)
+  const [phase, setPhase] = useState<Phase>({ step: 'review', error: null })
   const [decisions, setDecisions] = useState<Record<string, MergeChoice>>({})
 
-  useEffect(() => {
-    let live = true
-    void call('sharing:planMerge', { taskId: planTask, path }).then((r) => {
-      if (!live) return
-      if (r.ok) setPhase({ step: 'review', plan: r.value, error: null })
-      else if (r.error.code === 'cancelled') onClose()
-      else setPhase({ step: 'refused', refusal: r.error })
-    })
-    return () => {
-      live = false
-    }
-  }, [planTask, path, onClose])
-
-  if (phase.step === 'planning') {
+  if (read.step === 'reading') {
     return (
       <TaskDialog
         title={t('sharing.merge.preparing', { name: fileName(path) })}
-        taskId={phase.taskId}
+        taskId={read.taskId}
       />
     )
   }
-  if (phase.step === 'refused') return <RefusedDialog refusal={phase.refusal} onClose={onClose} />
+  if (read.step === 'refused') return <RefusedDialog refusal={read.refusal} onClose={onClose} />
   if (phase.step === 'applying') {
     return <TaskDialog title={t('sharing.merge.applying')} taskId={phase.taskId} />
   }
 
-  const { plan, error } = phase
+  const plan = read.value
+  const { error } = phase
   const apply = async () => {
     const taskId = newTaskId()
-    setPhase({ step: 'applying', plan, taskId })
+    setPhase({ step: 'applying', taskId })
     const merged = await call('sharing:applyMerge', {
       taskId,
       packageFingerprint: plan.packageFingerprint,
       decisions,
     })
-    if (!merged.ok) return setPhase({ step: 'review', plan, error: merged.error.message })
+    if (!merged.ok) return setPhase({ step: 'review', error: merged.error.message })
     notify.info(describeOutcome(merged.value, fileName(plan.file), t))
     onClose()
   }
@@ -158,7 +143,14 @@ function MergeReview(props: MergeReviewProps) {
   const updated = plan.changes.length - added
   const conflicts = plan.conflicts
   const decided = conflicts.filter((c) => decisions[c.key] !== undefined).length
-  const nothing = plan.changes.length === 0 && conflicts.length === 0 && plan.custodyEntries === 0
+  const restored = plan.mediaFiles.filter((m) => m.status === 'restore')
+  // Files this project lacks or holds differently; a local file is never overwritten.
+  const mediaNotes = plan.mediaFiles.filter((m) => m.status !== 'restore')
+  const nothing =
+    plan.changes.length === 0 &&
+    conflicts.length === 0 &&
+    plan.custodyEntries === 0 &&
+    restored.length === 0
   const ready = decided === conflicts.length
   const kind = (k: string) =>
     i18n.exists(`sharing.kind.${k}`) ? t(`sharing.kind.${k}` as 'sharing.kind.claim') : k
@@ -201,6 +193,9 @@ function MergeReview(props: MergeReviewProps) {
               {plan.custodyEntries > 0 && (
                 <li>{t('sharing.merge.custody', { count: plan.custodyEntries })}</li>
               )}
+              {restored.length > 0 && (
+                <li>{t('sharing.merge.mediaRestored', { count: restored.length })}</li>
+              )}
               {plan.unchanged > 0 && (
                 <li className="muted">{t('sharing.merge.unchanged', { count: plan.unchanged })}</li>
               )}
@@ -222,6 +217,18 @@ function MergeReview(props: MergeReviewProps) {
               </details>
             )}
           </section>
+        )}
+        {mediaNotes.length > 0 && (
+          <div className="sharing-problems" role="note">
+            <p>{t('sharing.merge.mediaNotes', { count: mediaNotes.length })}</p>
+            <ul>
+              {mediaNotes.map((m) => (
+                <li key={m.path}>
+                  <code>{m.path}</code>: {t(`sharing.merge.media.${m.status}`)}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         {plan.problems.length > 0 && (
           <div className="sharing-problems" role="note">

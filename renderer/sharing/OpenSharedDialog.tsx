@@ -1,19 +1,15 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SharedFileInfo } from '../../shared/exchange-types'
 import type { ProjectInfo } from '../../shared/model/project'
 import { call } from '../api'
 import { formatBytes } from '../evidence/evidence-helpers'
 import { Modal } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
 import { newTaskId } from '../ui/TaskProgress'
-import { fileName, formatDateTime, type Refusal, RefusedDialog, TaskDialog } from './parts'
+import { fileName, formatDateTime, RefusedDialog, TaskDialog, usePackageRead } from './parts'
 
-type Phase =
-  | { step: 'checking'; taskId: string }
-  | { step: 'refused'; refusal: Refusal }
-  | { step: 'ready'; info: SharedFileInfo; error: string | null }
-  | { step: 'unpacking'; info: SharedFileInfo; taskId: string }
+/** After main has checked the file. */
+type Phase = { step: 'ready'; error: string | null } | { step: 'unpacking'; taskId: string }
 
 interface OpenSharedDialogProps {
   path: string
@@ -34,44 +30,32 @@ export function OpenSharedDialog(props: OpenSharedDialogProps) {
   const { t, i18n } = useTranslation()
   const notify = useNotifications()
   const id = useId()
-  const [checkTask] = useState(newTaskId)
-  const [phase, setPhase] = useState<Phase>({ step: 'checking', taskId: checkTask })
+  const read = usePackageRead('sharing:inspect', path, onClose)
+  const [phase, setPhase] = useState<Phase>({ step: 'ready', error: null })
 
-  useEffect(() => {
-    let live = true
-    void call('sharing:inspect', { taskId: checkTask, path }).then((r) => {
-      if (!live) return
-      if (r.ok) setPhase({ step: 'ready', info: r.value, error: null })
-      else if (r.error.code === 'cancelled') onClose()
-      else setPhase({ step: 'refused', refusal: r.error })
-    })
-    return () => {
-      live = false
-    }
-  }, [checkTask, path, onClose])
-
-  if (phase.step === 'checking') {
+  if (read.step === 'reading') {
     return (
       <TaskDialog
         title={t('sharing.open.checking', { name: fileName(path) })}
-        taskId={phase.taskId}
+        taskId={read.taskId}
       />
     )
   }
-  if (phase.step === 'refused') return <RefusedDialog refusal={phase.refusal} onClose={onClose} />
+  if (read.step === 'refused') return <RefusedDialog refusal={read.refusal} onClose={onClose} />
   if (phase.step === 'unpacking') {
     return <TaskDialog title={t('sharing.open.unpacking')} taskId={phase.taskId} />
   }
 
-  const { info, error } = phase
+  const info = read.value
+  const { error } = phase
   const openAsNew = async () => {
     const folder = await call('dialogs:chooseFolder', { purpose: 'create-project' })
-    if (!folder.ok) return setPhase({ step: 'ready', info, error: folder.error.message })
+    if (!folder.ok) return setPhase({ step: 'ready', error: folder.error.message })
     if (!folder.value) return
     const taskId = newTaskId()
-    setPhase({ step: 'unpacking', info, taskId })
+    setPhase({ step: 'unpacking', taskId })
     const opened = await call('sharing:openAsNew', { taskId, path, folder: folder.value })
-    if (!opened.ok) return setPhase({ step: 'ready', info, error: opened.error.message })
+    if (!opened.ok) return setPhase({ step: 'ready', error: opened.error.message })
     notify.info(t('sharing.open.opened', { name: opened.value.name, folder: folder.value }))
     onOpened(opened.value)
   }

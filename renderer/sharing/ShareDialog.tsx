@@ -4,12 +4,11 @@ import type { ProjectInfo } from '../../shared/model/project'
 import { call } from '../api'
 import { formatBytes } from '../evidence/evidence-helpers'
 import { TaskProgressBar } from '../evidence/TaskProgress'
+import { FormActions } from '../ui/FormActions'
 import { Modal } from '../ui/Modal'
 import { useNotifications } from '../ui/Notifications'
-import { newTaskId } from '../ui/TaskProgress'
+import { useSaveTask } from '../ui/useSaveTask'
 import { fileName, shareFileName } from './parts'
-
-type Phase = { step: 'choose'; error: string | null } | { step: 'saving'; taskId: string }
 
 /**
  * Shares the open project as one `.claimdesk` file: what is shared, whether media files come
@@ -21,7 +20,8 @@ export function ShareDialog({ project, onClose }: { project: ProjectInfo; onClos
   const id = useId()
   const [estimate, setEstimate] = useState<{ withoutMedia: number; withMedia: number } | null>(null)
   const [includeMedia, setIncludeMedia] = useState(false)
-  const [phase, setPhase] = useState<Phase>({ step: 'choose', error: null })
+  const task = useSaveTask<{ file: string; size: number }>()
+  const phase = task.state
   const bytes = (n: number) => formatBytes(n, i18n.language)
 
   useEffect(() => {
@@ -37,28 +37,20 @@ export function ShareDialog({ project, onClose }: { project: ProjectInfo; onClos
   }, [notify])
 
   const save = async () => {
-    const chosen = await call('dialogs:chooseSaveFile', {
-      purpose: 'share-project',
-      defaultName: shareFileName(project.name),
-    })
-    if (!chosen.ok) return setPhase({ step: 'choose', error: chosen.error.message })
-    if (!chosen.value) return
-    const taskId = newTaskId()
-    setPhase({ step: 'saving', taskId })
-    const packed = await call('sharing:pack', { taskId, path: chosen.value, includeMedia })
-    if (!packed.ok) return setPhase({ step: 'choose', error: packed.error.message })
+    const end = await task.start(
+      { purpose: 'share-project', defaultName: shareFileName(project.name) },
+      (taskId, path) => call('sharing:pack', { taskId, path, includeMedia }),
+    )
+    if (end.step !== 'done') return
     notify.info(
-      t('sharing.share.saved', {
-        file: fileName(packed.value.file),
-        size: bytes(packed.value.size),
-      }),
+      t('sharing.share.saved', { file: fileName(end.value.file), size: bytes(end.value.size) }),
     )
     onClose()
   }
 
   const close = () => {
     // Escape while saving asks main to stop; the dialog returns to its choices when it has.
-    if (phase.step === 'saving') void call('tasks:cancel', { taskId: phase.taskId })
+    if (phase.step === 'running') task.cancel()
     else onClose()
   }
 
@@ -66,7 +58,7 @@ export function ShareDialog({ project, onClose }: { project: ProjectInfo; onClos
 
   return (
     <Modal title={t('sharing.share.title')} onClose={close}>
-      {phase.step === 'saving' ? (
+      {phase.step === 'running' ? (
         <TaskProgressBar taskId={phase.taskId} title={t('sharing.share.running')} />
       ) : (
         <form
@@ -102,19 +94,12 @@ export function ShareDialog({ project, onClose }: { project: ProjectInfo; onClos
                 : t('sharing.share.sizeNoMedia', { size: bytes(estimate.withoutMedia) })}
           </p>
           <p className="muted small">{t('sharing.share.linkedNote')}</p>
-          {phase.error && (
-            <p className="form-error" role="alert">
-              {phase.error}
-            </p>
-          )}
-          <div className="modal-actions">
-            <button type="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="primary" autoFocus>
-              {t('sharing.share.save')}
-            </button>
-          </div>
+          <FormActions
+            error={phase.step === 'failed' || phase.step === 'cancelled' ? phase.message : null}
+            submitLabel={t('sharing.share.save')}
+            onCancel={onClose}
+            autoFocusSubmit
+          />
         </form>
       )}
     </Modal>

@@ -1,8 +1,12 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { CallInput, CallOutput } from '../../shared/api'
 import type { ErrorCode } from '../../shared/result'
 import { call } from '../api'
 import { TaskProgressBar } from '../evidence/TaskProgress'
+import { CloseActions } from '../ui/FormActions'
 import { Modal } from '../ui/Modal'
+import { newTaskId } from '../ui/TaskProgress'
 
 export const SHARE_EXTENSION = '.claimdesk'
 
@@ -62,11 +66,42 @@ export function RefusedDialog({ refusal, onClose }: { refusal: Refusal; onClose:
           <p className="muted">{t('sharing.nothingChanged')}</p>
         )}
       </div>
-      <div className="modal-actions">
-        <button type="button" className="primary" onClick={onClose} autoFocus>
-          {t('common.close')}
-        </button>
-      </div>
+      <CloseActions onClose={onClose} />
     </Modal>
   )
+}
+
+type PackageChannel = 'sharing:inspect' | 'sharing:planMerge'
+
+export type PackageRead<T> =
+  | { step: 'reading'; taskId: string }
+  | { step: 'read'; value: T }
+  | { step: 'refused'; refusal: Refusal }
+
+/**
+ * Main reads a `.claimdesk` file as soon as a dialog about it opens (check it, or compare it with
+ * the open project), with a task id for progress. Cancelling that task closes the dialog.
+ */
+export function usePackageRead<C extends PackageChannel>(
+  channel: C,
+  path: string,
+  onCancelled: () => void,
+): PackageRead<CallOutput<C>> {
+  const [taskId] = useState(newTaskId)
+  const [read, setRead] = useState<PackageRead<CallOutput<C>>>({ step: 'reading', taskId })
+  useEffect(() => {
+    let live = true
+    // Both channels take the same input: the task and the file.
+    const input = { taskId, path } as CallInput<C>
+    void call(channel, input).then((r) => {
+      if (!live) return
+      if (r.ok) setRead({ step: 'read', value: r.value })
+      else if (r.error.code === 'cancelled') onCancelled()
+      else setRead({ step: 'refused', refusal: r.error })
+    })
+    return () => {
+      live = false
+    }
+  }, [channel, taskId, path, onCancelled])
+  return read
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { RELIABILITY_GRADES, type Reliability } from '../../shared/model/grading'
 import { SOURCE_KINDS, type Source, type SourceKind } from '../../shared/model/source'
 import { useRegistry } from '../claims/useRegistry'
+import { moveFocusInList } from '../ui/keyboard'
 import { GradeBadge } from './GradeBadge'
 import { roleLine, type SourceUsage, usageBySource, usageOf } from './parts'
 import { DeleteSourceDialog, MergeSourceDialog } from './SourceDialogs'
@@ -125,22 +126,8 @@ export function SourcesView({
   }
 
   /** Up and down arrows (and Home, End) move between sources in the list. */
-  const moveFocus = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End']
-    if (!keys.includes(event.key)) return
-    const list = event.currentTarget.closest('ul')
-    if (!list) return
-    const rows = [...list.querySelectorAll<HTMLButtonElement>('button.source-row')]
-    const at = rows.indexOf(event.currentTarget)
-    const next =
-      event.key === 'Home'
-        ? 0
-        : event.key === 'End'
-          ? rows.length - 1
-          : Math.min(rows.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))
-    event.preventDefault()
-    rows[next]?.focus()
-  }
+  const moveFocus = (event: KeyboardEvent<HTMLButtonElement>) =>
+    moveFocusInList(event, 'button.source-row')
 
   const headingId = `${ids}-title`
   const total = t('sources.summary', { count: sources.length })
@@ -225,7 +212,7 @@ export function SourcesView({
             </div>
 
             {shown.length === 0 ? (
-              <div className="sources-no-match">
+              <div className="no-match sources-no-match">
                 <p>
                   <strong>{t('sources.noMatch')}</strong>
                 </p>
@@ -235,7 +222,7 @@ export function SourcesView({
                 </button>
               </div>
             ) : (
-              <ul className="sources-list" aria-label={t('sources.listLabel')}>
+              <ul className="row-list sources-list" aria-label={t('sources.listLabel')}>
                 {shown.map((source) => (
                   <SourceRow
                     key={source.id}

@@ -61,6 +61,20 @@ export const MediaMetadata = z.object({
 })
 export type MediaMetadata = z.infer<typeof MediaMetadata>
 
+/** Metadata that knows only the file's format; readers fill in what the file states. */
+export const emptyMetadata = (format: string): MediaMetadata => ({
+  format,
+  codec: null,
+  durationSeconds: null,
+  width: null,
+  height: null,
+  frameRate: null,
+  recordedAt: null,
+  exifDate: null,
+  gps: null,
+  pageCount: null,
+})
+
 /** Where the file came from and what is claimed about it. */
 export const Provenance = z.object({
   originalUrl: z.string().max(4000),

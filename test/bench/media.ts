@@ -20,7 +20,7 @@ import { mediaResolverFor } from '../../main/media/media-files'
 import { createMediaHandler } from '../../main/media/media-protocol'
 import { OpenProject } from '../../main/projects/open-project'
 import { ELECTRON_MEDIA_BASE_URL, evidenceUrl } from '../../shared/media-urls'
-import { EvidenceItem, emptyProvenance } from '../../shared/model/evidence'
+import { EvidenceItem, emptyMetadata, emptyProvenance } from '../../shared/model/evidence'
 import { formatMs, formatRatio, note, printTable } from './report'
 import { median, percentile, timed } from './stats'
 import { createRng } from './synthetic-text'
@@ -105,18 +105,7 @@ async function addFootage(project: OpenProject, size: number): Promise<void> {
       size,
       mimeType: 'video/mp4',
     },
-    metadata: {
-      format: 'MPEG-4',
-      codec: null,
-      durationSeconds: null,
-      width: null,
-      height: null,
-      frameRate: null,
-      recordedAt: null,
-      exifDate: null,
-      gps: null,
-      pageCount: null,
-    },
+    metadata: emptyMetadata('MPEG-4'),
     provenance: emptyProvenance(),
     assessments: [{ status: 'unstarted', credibility: null, rationale: '', by: 'bench', at }],
     claimLinks: [],

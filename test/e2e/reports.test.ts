@@ -6,7 +6,6 @@ import { promisify } from 'node:util'
 import { parseHTML } from 'linkedom'
 import type { FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CallInput, CallOutput, Channel } from '../../shared/api'
 import { CSV_COLUMNS } from '../../main/reports/render-csv'
 import { type AppHarness, launchApp, SCREENSHOT_DIR } from '../harness/app-harness'
 import { parseCsv } from '../helpers/csv'
@@ -17,19 +16,9 @@ import {
   type ReportProject,
 } from '../integration/reports/report-project'
 import { showView } from './helpers/claims'
+import { invoke } from './helpers/main-api'
 
 const run = promisify(execFile)
-
-/** A call through the harness's main API that must succeed. */
-async function invoke<C extends Channel>(
-  app: AppHarness,
-  channel: C,
-  input: CallInput<C>,
-): Promise<CallOutput<C>> {
-  const result = await app.api.invoke(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return structuredClone(result.value) as CallOutput<C>
-}
 
 const TITLE = 'Nordkorea: Truppen in Russland – Lagebericht'
 const AUTHOR = 'Verifikationsteam Ost'

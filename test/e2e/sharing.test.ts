@@ -4,7 +4,6 @@ import { userInfo } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CallInput, CallOutput, Channel } from '../../shared/api'
 import { type AppHarness, launchApp } from '../harness/app-harness'
 import { buildExchangeProject, type ExchangeProject } from '../helpers/exchange-project'
 import {
@@ -14,17 +13,7 @@ import {
   zerosBomb,
 } from '../integration/sharing/hostile-zip'
 import { folderHashes } from '../integration/sharing/shared-project'
-
-/** A call through the harness's main API that must succeed. */
-async function invoke<C extends Channel>(
-  app: AppHarness,
-  channel: C,
-  input: CallInput<C>,
-): Promise<CallOutput<C>> {
-  const result = await app.api.invoke(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return structuredClone(result.value) as CallOutput<C>
-}
+import { invoke } from './helpers/main-api'
 
 /** Everything a project holds, as the API answers it: registry, codebook, articles in full. */
 async function projectContents(app: AppHarness) {

@@ -29,6 +29,7 @@ import type { Tag } from '../../shared/model/tag'
 import { hashFile } from '../../main/evidence/hashing'
 import type { OpenProject } from '../../main/projects/open-project'
 import { MEDIA_DIR } from '../../main/store/project-layout'
+import { copiedClip, clipMetadata } from './evidence-items'
 import { rangeOf } from './example-articles'
 import { mediaFixture } from './media-fixtures'
 import { openTestApi, type TestApi, type TestApiOptions } from './test-api'
@@ -192,33 +193,13 @@ async function addEvidence(
   const relative = `${MEDIA_DIR}/${id}.mp4`
   await mkdir(join(project.folder, MEDIA_DIR), { recursive: true })
   await copyFile(clip, join(project.folder, relative))
-  const { sha256, size } = await hashFile(clip)
   const now = new Date().toISOString()
   const item: EvidenceItem = {
     id,
     kind: 'video',
     title: 'Video der Stadt: Absperrung',
-    file: {
-      storage: 'copy',
-      path: relative,
-      originalName: 'clip.mp4',
-      addedFrom: clip,
-      sha256,
-      size,
-      mimeType: 'video/mp4',
-    },
-    metadata: {
-      format: 'MPEG-4',
-      codec: 'AVC',
-      durationSeconds: 3,
-      width: 320,
-      height: 240,
-      frameRate: 25,
-      recordedAt: null,
-      exifDate: null,
-      gps: null,
-      pageCount: null,
-    },
+    file: copiedClip(relative, clip, await hashFile(clip)),
+    metadata: clipMetadata(),
     provenance: {
       ...emptyProvenance(),
       originalUrl: 'https://video.example.org/saale/absperrung.mp4',

@@ -5,7 +5,7 @@ import type { CapturedFrame, EvidenceItem, Segment } from '../../../shared/model
 import { frameUrl } from '../../../shared/media-urls'
 import { useMutation } from '../../app/useMutation'
 import { ConfirmDialog } from '../../ui/Modal'
-import { ClaimLinksEditor } from './ClaimLinksEditor'
+import { PartEditor } from './PartEditor'
 import { formatRange, formatTimeCode } from './time-code'
 
 interface SegmentListProps {
@@ -145,29 +145,9 @@ interface SegmentEditorProps {
 function SegmentEditor({ item, segment, claims, onOpenClaim, onDeleted }: SegmentEditorProps) {
   const { t } = useTranslation()
   const mutate = useMutation()
-  const id = useId()
-  const [draft, setDraft] = useState<{ label?: string; note?: string }>({})
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const [deleting, setDeleting] = useState(false)
-  const label = draft.label ?? segment.label
-  const note = draft.note ?? segment.note
-  const dirty = label !== segment.label || note !== segment.note
   const name = segment.label || t('player.segment.untitled')
 
-  const save = async () => {
-    if (!dirty) return
-    setBusy(true)
-    const result = await mutate('evidence:updateSegment', {
-      itemId: item.id,
-      id: segment.id,
-      ...(label !== segment.label ? { label: label.trim() } : {}),
-      ...(note !== segment.note ? { note } : {}),
-    })
-    setBusy(false)
-    if (result.ok) setDraft({})
-    else setError(result.error.message)
-  }
   const remove = async () => {
     setDeleting(false)
     const result = await mutate('evidence:deleteSegment', { itemId: item.id, id: segment.id })
@@ -176,69 +156,16 @@ function SegmentEditor({ item, segment, claims, onOpenClaim, onDeleted }: Segmen
 
   return (
     <div className="segment-editor">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault()
-            void save()
-          }
-        }}
-      >
-        <div className="field">
-          <label htmlFor={`${id}-label`}>{t('player.segment.label')}</label>
-          <input
-            id={`${id}-label`}
-            value={label}
-            maxLength={300}
-            onChange={(e) => setDraft((d) => ({ ...d, label: e.target.value }))}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{t('player.segment.note')}</label>
-          <textarea
-            id={`${id}-note`}
-            rows={2}
-            value={note}
-            onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))}
-          />
-        </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="segment-editor-actions">
-          <button type="submit" className="primary" disabled={!dirty || busy}>
-            {t('player.segment.save')}
-          </button>
-          {dirty && (
-            <button type="button" onClick={() => setDraft({})}>
-              {t('player.segment.discard')}
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" className="danger-outline" onClick={() => setDeleting(true)}>
-            {t('player.segment.delete')}
-          </button>
-        </div>
-      </form>
-      <ClaimLinksEditor
-        links={segment.claimLinks}
+      <PartEditor
+        kind="segment"
+        part={segment}
+        name={name}
         claims={claims}
-        ownerName={name}
+        update={(changes) =>
+          mutate('evidence:updateSegment', { itemId: item.id, id: segment.id, ...changes })
+        }
         onOpenClaim={onOpenClaim}
-        onChange={async (claimLinks) => {
-          const result = await mutate('evidence:updateSegment', {
-            itemId: item.id,
-            id: segment.id,
-            claimLinks,
-          })
-          return result.ok
-        }}
+        onDeleteRequest={() => setDeleting(true)}
       />
       {deleting && (
         <ConfirmDialog

@@ -9,23 +9,8 @@ export const FALLBACK_FPS = 25
 /** Times closer than this to a frame boundary count as on it (float noise from seconds × fps). */
 const BOUNDARY_EPSILON = 1e-6
 
-/** "m:ss.mmm" (or "h:mm:ss.mmm" from an hour on), e.g. 0:01.500. */
-export function formatTimeCode(seconds: number): string {
-  const totalMs = Math.max(0, Math.round(seconds * 1000))
-  const ms = totalMs % 1000
-  const totalSeconds = Math.floor(totalMs / 1000)
-  const s = totalSeconds % 60
-  const totalMinutes = Math.floor(totalSeconds / 60)
-  const m = totalMinutes % 60
-  const h = Math.floor(totalMinutes / 60)
-  const tail = `${String(s).padStart(2, '0')}.${String(ms).padStart(3, '0')}`
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${tail}` : `${m}:${tail}`
-}
-
-/** "0:01.000–0:02.000" */
-export function formatRange(start: number, end: number): string {
-  return `${formatTimeCode(start)}–${formatTimeCode(end)}`
-}
+// Formatting is shared with the reports, which print the same time codes.
+export { formatTimeCode, formatTimeRange as formatRange } from '../../../shared/time-code'
 
 const TIME_CODE = /^(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d*)?|[.,]\d+)$/
 

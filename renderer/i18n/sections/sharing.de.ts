@@ -77,6 +77,15 @@ export const sharingDe: Widen<typeof sharingEn> = {
     localOnly_other: '{{count}} nur in Ihrem Projekt bleiben',
     custody_one: '{{count}} Eintrag im Verwahrungsprotokoll kommt hinzu',
     custody_other: '{{count}} Einträge im Verwahrungsprotokoll kommen hinzu',
+    mediaRestored_one: '{{count}} fehlende Mediendatei wird aus der Datei wiederhergestellt',
+    mediaRestored_other: '{{count}} fehlende Mediendateien werden aus der Datei wiederhergestellt',
+    mediaNotes_one: '{{count}} Mediendatei kann nicht aus dieser Datei kommen:',
+    mediaNotes_other: '{{count}} Mediendateien können nicht aus dieser Datei kommen:',
+    media: {
+      differs:
+        'Ihre Kopie weicht von der erfassten ab; sie bleibt unverändert (Beweismittel prüfen)',
+      unavailable: 'fehlt hier und ist nicht in der Datei (mit Medien erneut teilen)',
+    },
     showChanges: 'Zeigen, was hinzukommt und aktualisiert wird',
     action: {
       add: 'hinzugefügt',

@@ -74,6 +74,14 @@ export const sharingEn = {
     localOnly_other: '{{count}} only in your project stay',
     custody_one: '{{count}} custody log entry added',
     custody_other: '{{count}} custody log entries added',
+    mediaRestored_one: '{{count}} missing media file restored from the file',
+    mediaRestored_other: '{{count}} missing media files restored from the file',
+    mediaNotes_one: '{{count}} media file cannot come from this file:',
+    mediaNotes_other: '{{count}} media files cannot come from this file:',
+    media: {
+      differs: 'your copy differs from the one recorded; it is kept as it is (verify the item)',
+      unavailable: 'missing here and not in the file (share again with media)',
+    },
     showChanges: 'Show what is added and updated',
     action: {
       add: 'added',

@@ -8,7 +8,7 @@ import { finished } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashFile, type HashProgress } from '../../../main/evidence/hashing'
-import { AppFailure } from '../../../shared/result'
+import { failureOf } from '../../helpers/failure'
 import { tempDir } from '../../helpers/temp-dir'
 
 const run = promisify(execFile)
@@ -27,16 +27,6 @@ async function writeRandomFile(file: string, megabytes: number): Promise<void> {
   }
   out.end()
   await finished(out)
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppFailure) return error
-    throw error
-  }
-  throw new Error('expected the call to fail')
 }
 
 describe('hashFile (real files, checked against sha256sum)', () => {

@@ -8,6 +8,7 @@ import { renderJson } from '../../../main/reports/render-json'
 import { renderMarkdown } from '../../../main/reports/render-markdown'
 import { buildReportModel, type ReportModel } from '../../../main/reports/report-model'
 import type { ReportOptionsInput, ReportSection } from '../../../shared/report-options'
+import { parseCsv } from '../../helpers/csv'
 import { buildReportProject, type ReportProject, SCRIPT } from './report-project'
 
 const NOW = new Date('2026-03-02T09:30:00Z')
@@ -39,36 +40,6 @@ const SECTION_TITLES_DE = [
   'Methode',
   'Anhang: Dateien und Prüfsummen',
 ]
-
-/** Every field of an RFC 4180 text, record by record (quoted fields may hold commas and breaks). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      record.push(field)
-      field = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-      i++
-    } else field += c
-  }
-  if (field !== '' || record.length > 0) throw new Error('the CSV does not end with CRLF')
-  return records
-}
 
 /** The entries of a ZIP file (a DOCX) by name. */
 function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {

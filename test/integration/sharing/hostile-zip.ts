@@ -17,6 +17,26 @@ export interface RawEntry {
 
 const S_IFREG = 0o100000
 
+/**
+ * The fields a local header and its central directory entry share, from "version needed" to
+ * the name's length: `at` is where they start (4 in a local header, 6 in a central one).
+ */
+function writeSharedFields(
+  header: Buffer,
+  at: number,
+  fields: { crc: number; compressedSize: number; size: number; nameLength: number },
+): void {
+  header.writeUInt16LE(20, at) // version needed to extract: 2.0
+  header.writeUInt16LE(0x800, at + 2) // names are UTF-8
+  header.writeUInt16LE(8, at + 4) // deflate
+  header.writeUInt16LE(0, at + 6) // time 00:00
+  header.writeUInt16LE(33, at + 8) // date 1980-01-01
+  header.writeUInt32LE(fields.crc, at + 10)
+  header.writeUInt32LE(fields.compressedSize, at + 14)
+  header.writeUInt32LE(fields.size, at + 18)
+  header.writeUInt16LE(fields.nameLength, at + 22)
+}
+
 export function buildZip(entries: RawEntry[]): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
@@ -27,30 +47,15 @@ export function buildZip(entries: RawEntry[]): Buffer {
     const compressed = entry.deflated?.bytes ?? deflateRawSync(data)
     const size = entry.deflated?.size ?? data.length
     const crc = entry.deflated?.crc ?? crc32(data)
+    const shared = { crc, compressedSize: compressed.length, size, nameLength: name.length }
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0x800, 6)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt16LE(0, 10)
-    local.writeUInt16LE(33, 12)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(compressed.length, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(name.length, 26)
+    writeSharedFields(local, 4, shared)
     local.writeUInt16LE(0, 28)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE((3 << 8) | 20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(0x800, 8)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt16LE(0, 12)
-    central.writeUInt16LE(33, 14)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(compressed.length, 20)
-    central.writeUInt32LE(size, 24)
-    central.writeUInt16LE(name.length, 28)
+    writeSharedFields(central, 6, shared)
     central.writeUInt32LE(((entry.mode ?? S_IFREG | 0o644) << 16) >>> 0, 38)
     central.writeUInt32LE(offset, 42)
     locals.push(local, name, compressed)

@@ -5,6 +5,7 @@ import { createMainApi } from '../../../main/api'
 import type { CallInput, CallOutput, Channel } from '../../../shared/api'
 import type { CustodyEntry, EvidenceItem } from '../../../shared/model/evidence'
 import { RegistryDocument } from '../../../shared/model/registry'
+import { clipMetadata, copiedClip } from '../../helpers/evidence-items'
 import { NIS, PENTAGON } from '../../helpers/example-articles'
 import { registryWorkbench } from '../../helpers/registry-workbench'
 import { openTestApi } from '../../helpers/test-api'
@@ -81,27 +82,11 @@ export async function buildSharedProject(): Promise<SharedProject> {
     id: itemId,
     kind: 'video',
     title: 'Training ground clip',
-    file: {
-      storage: 'copy',
-      path: clipPath,
-      originalName: 'clip.mp4',
-      addedFrom: '/home/mira/Downloads/clip.mp4',
+    file: copiedClip(clipPath, '/home/mira/Downloads/clip.mp4', {
       sha256: sha256(clip),
       size: clip.length,
-      mimeType: 'video/mp4',
-    },
-    metadata: {
-      format: 'MPEG-4',
-      codec: 'AVC',
-      durationSeconds: 3,
-      width: 320,
-      height: 240,
-      frameRate: 25,
-      recordedAt: null,
-      exifDate: null,
-      gps: null,
-      pageCount: null,
-    },
+    }),
+    metadata: clipMetadata(),
     provenance: {
       originalUrl: 'https://t.me/example/1',
       platform: 'Telegram',

@@ -7,8 +7,8 @@ import { addArticle } from '../../../main/articles/articles'
 import { OpenProject, restoreNewestBackup } from '../../../main/projects/open-project'
 import { TEMP_SUFFIX } from '../../../main/store/durable-write'
 import { LOCK_FILE } from '../../../main/store/project-layout'
-import { AppFailure } from '../../../shared/result'
 import { makeAnnotation } from '../../helpers/annotations'
+import { failureOf } from '../../helpers/failure'
 import { copyFixture, tempDir } from '../../helpers/temp-dir'
 
 const EVERY_WRITE = { backupPolicy: { keep: 3, minIntervalMs: 0 } }
@@ -21,16 +21,6 @@ const article = (title: string, text = 'Erster Absatz.\n\nZweiter Absatz mit „
   publishedAt: '2026-10-18',
   language: 'de',
 })
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppFailure) return error
-    throw error
-  }
-  throw new Error('expected the call to fail')
-}
 
 describe('project store', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>

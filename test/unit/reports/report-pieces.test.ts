@@ -4,7 +4,8 @@ import { escapeHtml } from '../../../main/reports/render-html'
 import { escapeMarkdown } from '../../../main/reports/render-markdown'
 import { paragraphsOf } from '../../../main/reports/report-format'
 import { selectClaims, withDescendantTags } from '../../../main/reports/report-selection'
-import { formatTimecode, reportText } from '../../../main/reports/report-text'
+import { reportText } from '../../../main/reports/report-text'
+import { formatTimeCode } from '../../../shared/time-code'
 import type { Claim } from '../../../shared/model/claim'
 import type { Tag } from '../../../shared/model/tag'
 import { REPORT_SECTIONS, ReportOptions } from '../../../shared/report-options'
@@ -108,9 +109,9 @@ describe('report pieces', () => {
   })
 
   it('time codes like the player, paragraphs of free text', () => {
-    expect(formatTimecode(0)).toBe('0:00.000')
-    expect(formatTimecode(61.5)).toBe('1:01.500')
-    expect(formatTimecode(3725.25)).toBe('1:02:05.250')
+    expect(formatTimeCode(0)).toBe('0:00.000')
+    expect(formatTimeCode(61.5)).toBe('1:01.500')
+    expect(formatTimeCode(3725.25)).toBe('1:02:05.250')
     expect(paragraphsOf('one\r\ntwo\n\n\n three \n\n')).toEqual([['one', 'two'], [' three']])
   })
 
