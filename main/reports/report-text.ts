@@ -1,16 +1,15 @@
 /**
  * The fixed text of reports in English and German: headings, labels, the names of statuses,
  * stances, kinds and grades, and the explanations of the grading scales. The content of a
- * project (statements, quotes, notes) stays as the team wrote it.
+ * project (statements, quotes, notes) stays as the team wrote it. The names and scale texts the
+ * app's screens show as well come from `shared/i18n/terms.ts`, so both say the same.
  *
  * The German text has the English text's type, so a missing key fails to compile.
  */
+import { TERMS } from '../../shared/i18n/terms'
 import type { BUILTIN_STATUSES, RelationType } from '../../shared/model/claim'
-import type { EvidenceKind, Stance, StorageMode } from '../../shared/model/evidence'
-import type { Credibility, Reliability } from '../../shared/model/grading'
-import type { AnnotationKind } from '../../shared/model/annotation'
-import type { SourceKind } from '../../shared/model/source'
-import type { ReportLanguage, ReportSection } from '../../shared/report-options'
+import type { Stance, StorageMode } from '../../shared/model/evidence'
+import type { ReportLanguage } from '../../shared/report-options'
 
 type BuiltinStatus = (typeof BUILTIN_STATUSES)[number]
 
@@ -23,22 +22,9 @@ export type HashBasis = 'computed' | 'recorded'
 /** The kinds of files the appendix lists. */
 export type ReportFileKind = 'article' | 'evidence' | 'frame' | 'registry'
 
-interface Grade {
-  label: string
-  meaning: string
-}
-
 const en = {
   locale: 'en-GB',
-  sections: {
-    claims: 'Claims',
-    quotes: 'Quotes',
-    evidence: 'Evidence',
-    sources: 'Sources',
-    contradictions: 'Contradictions',
-    method: 'Method',
-    appendix: 'Appendix: files and hashes',
-  } satisfies Record<ReportSection, string>,
+  sections: TERMS.en.sections,
   titleBlock: {
     project: 'Project',
     author: 'Author',
@@ -93,13 +79,7 @@ const en = {
     table: 'Overview',
     number: 'No.',
   },
-  statuses: {
-    unstarted: 'Not started',
-    'in-progress': 'In progress',
-    inconclusive: 'Inconclusive',
-    verified: 'Verified',
-    false: 'False',
-  } satisfies Record<BuiltinStatus, string>,
+  statuses: TERMS.en.statuses,
   statusMeanings: {
     unstarted: 'Recorded, not yet checked.',
     'in-progress': 'Being checked.',
@@ -107,104 +87,24 @@ const en = {
     verified: 'Checked and found to be true.',
     false: 'Checked and found to be false.',
   } satisfies Record<BuiltinStatus, string>,
-  statusUnknown: 'Unknown status',
+  statusUnknown: TERMS.en.statusUnknown,
   customStatus: 'Defined by the project.',
-  relations: {
-    contradicts: 'Contradicts',
-    corroborates: 'Corroborates',
-    'same-as': 'Same claim as',
-    refines: 'Refines',
-    'refined-by': 'Refined by',
-  } satisfies Record<RelationRole, string>,
-  stances: {
-    supports: 'Supports',
-    contradicts: 'Contradicts',
-    context: 'Context',
-  } satisfies Record<Stance, string>,
+  relations: TERMS.en.relations,
+  stances: TERMS.en.stances,
   stanceMeanings: {
     supports: 'The evidence bears out the claim.',
     contradicts: 'The evidence speaks against the claim.',
     context: 'The evidence helps to understand the claim without deciding it.',
   } satisfies Record<Stance, string>,
-  sourceKinds: {
-    person: 'Person',
-    government: 'Government',
-    intelligence: 'Intelligence service',
-    military: 'Military',
-    media: 'Media outlet',
-    ngo: 'NGO',
-    'platform-account': 'Platform account',
-    other: 'Other',
-  } satisfies Record<SourceKind, string>,
-  evidenceKinds: {
-    video: 'Video',
-    image: 'Image',
-    document: 'Document',
-  } satisfies Record<EvidenceKind, string>,
-  annotationKinds: {
-    claim: 'Claim',
-    source: 'Source',
-    evidence: 'Evidence',
-    entity: 'Entity',
-    note: 'Note',
-  } satisfies Record<AnnotationKind, string>,
+  sourceKinds: TERMS.en.sourceKinds,
+  evidenceKinds: TERMS.en.evidenceKinds,
+  annotationKinds: TERMS.en.annotationKinds,
   storage: {
     copy: 'Copied into the project',
     link: 'Linked where it lies',
   } satisfies Record<StorageMode, string>,
-  reliability: {
-    A: {
-      label: 'Completely reliable',
-      meaning:
-        'No doubt about its authenticity, trustworthiness or competence; always right so far.',
-    },
-    B: {
-      label: 'Usually reliable',
-      meaning: 'Minor doubts only; most of what it supplied before proved correct.',
-    },
-    C: {
-      label: 'Fairly reliable',
-      meaning: 'Some doubts, but it has supplied correct information in the past.',
-    },
-    D: {
-      label: 'Not usually reliable',
-      meaning: 'Serious doubts, though it has been right on occasion.',
-    },
-    E: {
-      label: 'Unreliable',
-      meaning: 'Lacks authenticity, trustworthiness or competence; has supplied wrong information.',
-    },
-    F: {
-      label: 'Cannot be judged',
-      meaning: 'No basis to evaluate it yet, e.g. a new or unknown source. Not the same as E.',
-    },
-  } satisfies Record<Reliability, Grade>,
-  credibility: {
-    '1': {
-      label: 'Confirmed',
-      meaning: 'Confirmed by independent sources; logical and consistent with what else is known.',
-    },
-    '2': {
-      label: 'Probably true',
-      meaning: 'Not independently confirmed, but logical and consistent with other information.',
-    },
-    '3': {
-      label: 'Possibly true',
-      meaning: 'Not confirmed; reasonably logical and agrees with some other information.',
-    },
-    '4': {
-      label: 'Doubtful',
-      meaning: 'Not confirmed; possible but not logical, and nothing else supports it.',
-    },
-    '5': {
-      label: 'Improbable',
-      meaning: 'Not confirmed, illogical and contradicted by other information.',
-    },
-    '6': {
-      label: 'Cannot be judged',
-      meaning: 'No basis to assess whether it is true. Not the same as 5.',
-    },
-  } satisfies Record<Credibility, Grade>,
+  reliability: TERMS.en.reliability,
+  credibility: TERMS.en.credibility,
   quotes: {
     intro:
       'Each passage is quoted exactly as it stands in the article, with the article it comes from.',
@@ -299,8 +199,8 @@ const en = {
       'Claims are graded with the Admiralty system. The letter rates the source that made the claim (its reliability, A to F); the digit rates the information itself (its credibility, 1 to 6). A claim’s code, e.g. “B2”, combines the best grade among the sources that made it with the claim’s credibility. Sources that only passed the claim on do not count. “–” means not graded yet.',
     independence:
       'Source and information are graded separately: a reliable source can pass on doubtful information, and an unknown source can deliver confirmed facts.',
-    reliabilityScale: 'Source reliability',
-    credibilityScale: 'Information credibility',
+    reliabilityScale: TERMS.en.reliabilityScale,
+    credibilityScale: TERMS.en.credibilityScale,
     statuses: 'Verification statuses',
     stances: 'How evidence bears on a claim',
     hashes:
@@ -358,15 +258,7 @@ export type ReportText = typeof en
 
 const de: ReportText = {
   locale: 'de-DE',
-  sections: {
-    claims: 'Behauptungen',
-    quotes: 'Zitate',
-    evidence: 'Belege',
-    sources: 'Quellen',
-    contradictions: 'Widersprüche',
-    method: 'Methode',
-    appendix: 'Anhang: Dateien und Prüfsummen',
-  },
+  sections: TERMS.de.sections,
   titleBlock: {
     project: 'Projekt',
     author: 'Verfasst von',
@@ -421,13 +313,7 @@ const de: ReportText = {
     table: 'Übersicht',
     number: 'Nr.',
   },
-  statuses: {
-    unstarted: 'Nicht begonnen',
-    'in-progress': 'In Prüfung',
-    inconclusive: 'Nicht eindeutig',
-    verified: 'Bestätigt',
-    false: 'Falsch',
-  },
+  statuses: TERMS.de.statuses,
   statusMeanings: {
     unstarted: 'Erfasst, noch nicht geprüft.',
     'in-progress': 'Wird geprüft.',
@@ -435,111 +321,24 @@ const de: ReportText = {
     verified: 'Geprüft und als zutreffend befunden.',
     false: 'Geprüft und als falsch befunden.',
   },
-  statusUnknown: 'Unbekannter Status',
+  statusUnknown: TERMS.de.statusUnknown,
   customStatus: 'Vom Projekt festgelegt.',
-  relations: {
-    contradicts: 'Widerspricht',
-    corroborates: 'Stützt',
-    'same-as': 'Dieselbe Behauptung wie',
-    refines: 'Präzisiert',
-    'refined-by': 'Präzisiert durch',
-  },
-  stances: {
-    supports: 'Stützt',
-    contradicts: 'Widerspricht',
-    context: 'Kontext',
-  },
+  relations: TERMS.de.relations,
+  stances: TERMS.de.stances,
   stanceMeanings: {
     supports: 'Der Beleg stützt die Behauptung.',
     contradicts: 'Der Beleg spricht gegen die Behauptung.',
     context: 'Der Beleg hilft, die Behauptung einzuordnen, ohne sie zu entscheiden.',
   },
-  sourceKinds: {
-    person: 'Person',
-    government: 'Regierung',
-    intelligence: 'Nachrichtendienst',
-    military: 'Militär',
-    media: 'Medium',
-    ngo: 'NGO',
-    'platform-account': 'Plattform-Konto',
-    other: 'Sonstige',
-  },
-  evidenceKinds: {
-    video: 'Video',
-    image: 'Bild',
-    document: 'Dokument',
-  },
-  annotationKinds: {
-    claim: 'Behauptung',
-    source: 'Quelle',
-    evidence: 'Beleg',
-    entity: 'Entität',
-    note: 'Notiz',
-  },
+  sourceKinds: TERMS.de.sourceKinds,
+  evidenceKinds: TERMS.de.evidenceKinds,
+  annotationKinds: TERMS.de.annotationKinds,
   storage: {
     copy: 'Ins Projekt kopiert',
     link: 'Am ursprünglichen Ort verknüpft',
   },
-  reliability: {
-    A: {
-      label: 'Völlig zuverlässig',
-      meaning:
-        'Keine Zweifel an Echtheit, Vertrauenswürdigkeit oder Kompetenz; lag bisher immer richtig.',
-    },
-    B: {
-      label: 'Meist zuverlässig',
-      meaning: 'Nur geringe Zweifel; das meiste, was sie bisher lieferte, erwies sich als richtig.',
-    },
-    C: {
-      label: 'Ziemlich zuverlässig',
-      meaning:
-        'Gewisse Zweifel, hat aber in der Vergangenheit zutreffende Informationen geliefert.',
-    },
-    D: {
-      label: 'Meist nicht zuverlässig',
-      meaning: 'Erhebliche Zweifel, lag aber gelegentlich richtig.',
-    },
-    E: {
-      label: 'Unzuverlässig',
-      meaning:
-        'Es mangelt an Echtheit, Vertrauenswürdigkeit oder Kompetenz; hat bereits falsche Informationen geliefert.',
-    },
-    F: {
-      label: 'Nicht beurteilbar',
-      meaning:
-        'Noch keine Grundlage für eine Bewertung, etwa bei einer neuen oder unbekannten Quelle. Nicht gleichbedeutend mit E.',
-    },
-  },
-  credibility: {
-    '1': {
-      label: 'Bestätigt',
-      meaning:
-        'Von unabhängigen Quellen bestätigt; schlüssig und im Einklang mit dem übrigen Wissensstand.',
-    },
-    '2': {
-      label: 'Wahrscheinlich wahr',
-      meaning:
-        'Nicht unabhängig bestätigt, aber schlüssig und mit anderen Informationen vereinbar.',
-    },
-    '3': {
-      label: 'Möglicherweise wahr',
-      meaning:
-        'Nicht bestätigt; einigermaßen schlüssig und mit einem Teil der übrigen Informationen vereinbar.',
-    },
-    '4': {
-      label: 'Zweifelhaft',
-      meaning: 'Nicht bestätigt; möglich, aber nicht schlüssig, und nichts anderes stützt es.',
-    },
-    '5': {
-      label: 'Unwahrscheinlich',
-      meaning: 'Nicht bestätigt, nicht schlüssig und von anderen Informationen widerlegt.',
-    },
-    '6': {
-      label: 'Nicht beurteilbar',
-      meaning:
-        'Keine Grundlage, um den Wahrheitsgehalt einzuschätzen. Nicht gleichbedeutend mit 5.',
-    },
-  },
+  reliability: TERMS.de.reliability,
+  credibility: TERMS.de.credibility,
   quotes: {
     intro:
       'Jede Textstelle ist wörtlich so zitiert, wie sie im Artikel steht, zusammen mit dem Artikel, aus dem sie stammt.',
@@ -634,8 +433,8 @@ const de: ReportText = {
       'Behauptungen werden nach dem Admiralty-System bewertet. Der Buchstabe bewertet die Quelle, die die Behauptung aufgestellt hat (ihre Zuverlässigkeit, A bis F); die Ziffer bewertet die Information selbst (ihre Glaubwürdigkeit, 1 bis 6). Der Code einer Behauptung, etwa „B2“, verbindet die beste Bewertung unter den Quellen, die sie aufgestellt haben, mit der Glaubwürdigkeit der Behauptung. Quellen, die sie nur weitergegeben haben, zählen nicht. „–“ bedeutet: noch nicht bewertet.',
     independence:
       'Quelle und Information werden getrennt bewertet: Eine zuverlässige Quelle kann zweifelhafte Informationen weitergeben, und eine unbekannte Quelle kann bestätigte Fakten liefern.',
-    reliabilityScale: 'Zuverlässigkeit der Quelle',
-    credibilityScale: 'Glaubwürdigkeit der Information',
+    reliabilityScale: TERMS.de.reliabilityScale,
+    credibilityScale: TERMS.de.credibilityScale,
     statuses: 'Prüfstatus',
     stances: 'Wie ein Beleg eine Behauptung betrifft',
     hashes:

@@ -199,7 +199,7 @@ export function EvidenceView(props: EvidenceViewProps) {
       </header>
 
       {registry && items.length === 0 && (
-        <div className="evidence-empty">
+        <div className="empty-card evidence-empty">
           <h2>{t('evidence.emptyTitle')}</h2>
           <p>{t('evidence.emptyWhat')}</p>
           <p>{t('evidence.emptyHow')}</p>

@@ -1,3 +1,4 @@
+import { TERMS } from '../../shared/i18n/terms'
 import type { Messages } from './en'
 import { evidenceDe } from './sections/evidence.de'
 import { playerDe } from './sections/player.de'
@@ -127,13 +128,7 @@ export const de: Messages = {
       note: 'Notizen',
     },
   },
-  kinds: {
-    claim: 'Behauptung',
-    source: 'Quelle',
-    evidence: 'Beleg',
-    entity: 'Entität',
-    note: 'Notiz',
-  },
+  kinds: TERMS.de.annotationKinds,
   reader: {
     linkSuggestions: 'Verknüpfen statt neu anlegen',
     mentionOfClaim: 'Gleiche Behauptung',
@@ -307,23 +302,8 @@ export const de: Messages = {
     filtered: '{{shown}} von {{total}} angezeigt',
     newSource: 'Neue Quelle',
     quoted: '„{{text}}“',
-    kinds: {
-      person: 'Person',
-      government: 'Regierung',
-      intelligence: 'Nachrichtendienst',
-      military: 'Militär',
-      media: 'Medium',
-      ngo: 'NGO',
-      'platform-account': 'Plattform-Konto',
-      other: 'Sonstige',
-    },
-    statuses: {
-      unstarted: 'Nicht begonnen',
-      'in-progress': 'In Prüfung',
-      inconclusive: 'Nicht eindeutig',
-      verified: 'Bestätigt',
-      false: 'Falsch',
-    },
+    kinds: TERMS.de.sourceKinds,
+    statuses: TERMS.de.statuses,
     filters: 'Quellen finden',
     search: 'Nach Name oder weiterem Namen suchen',
     searchPlaceholder: 'Nach Name oder weiterem Namen suchen…',
@@ -443,8 +423,8 @@ export const de: Messages = {
     deleteConfirm: 'Quelle löschen',
   },
   grading: {
-    reliabilityTitle: 'Zuverlässigkeit der Quelle',
-    credibilityTitle: 'Glaubwürdigkeit der Information',
+    reliabilityTitle: TERMS.de.reliabilityScale,
+    credibilityTitle: TERMS.de.credibilityScale,
     notGraded: 'Nicht eingestuft',
     reliabilityCode: 'Zuverlässigkeit {{code}}: {{label}}',
     credibilityCode: 'Glaubwürdigkeit {{code}}: {{label}}',
@@ -452,67 +432,8 @@ export const de: Messages = {
     credibilityNone: 'Glaubwürdigkeit nicht eingestuft',
     independence:
       'Quelle und Information werden getrennt bewertet: Eine zuverlässige Quelle kann zweifelhafte Informationen weitergeben, und eine unbekannte Quelle kann bestätigte Fakten liefern.',
-    reliability: {
-      A: {
-        label: 'Völlig zuverlässig',
-        meaning:
-          'Keine Zweifel an Echtheit, Vertrauenswürdigkeit oder Kompetenz; lag bisher immer richtig.',
-      },
-      B: {
-        label: 'Meist zuverlässig',
-        meaning:
-          'Nur geringe Zweifel; das meiste, was sie bisher lieferte, erwies sich als richtig.',
-      },
-      C: {
-        label: 'Ziemlich zuverlässig',
-        meaning:
-          'Gewisse Zweifel, hat aber in der Vergangenheit zutreffende Informationen geliefert.',
-      },
-      D: {
-        label: 'Meist nicht zuverlässig',
-        meaning: 'Erhebliche Zweifel, lag aber gelegentlich richtig.',
-      },
-      E: {
-        label: 'Unzuverlässig',
-        meaning:
-          'Es mangelt an Echtheit, Vertrauenswürdigkeit oder Kompetenz; hat bereits falsche Informationen geliefert.',
-      },
-      F: {
-        label: 'Nicht beurteilbar',
-        meaning:
-          'Noch keine Grundlage für eine Bewertung, etwa bei einer neuen oder unbekannten Quelle. Nicht gleichbedeutend mit E.',
-      },
-    },
-    credibility: {
-      1: {
-        label: 'Bestätigt',
-        meaning:
-          'Von unabhängigen Quellen bestätigt; schlüssig und im Einklang mit dem übrigen Wissensstand.',
-      },
-      2: {
-        label: 'Wahrscheinlich wahr',
-        meaning:
-          'Nicht unabhängig bestätigt, aber schlüssig und mit anderen Informationen vereinbar.',
-      },
-      3: {
-        label: 'Möglicherweise wahr',
-        meaning:
-          'Nicht bestätigt; einigermaßen schlüssig und mit einem Teil der übrigen Informationen vereinbar.',
-      },
-      4: {
-        label: 'Zweifelhaft',
-        meaning: 'Nicht bestätigt; möglich, aber nicht schlüssig, und nichts anderes stützt es.',
-      },
-      5: {
-        label: 'Unwahrscheinlich',
-        meaning: 'Nicht bestätigt, nicht schlüssig und von anderen Informationen widerlegt.',
-      },
-      6: {
-        label: 'Nicht beurteilbar',
-        meaning:
-          'Keine Grundlage, um den Wahrheitsgehalt einzuschätzen. Nicht gleichbedeutend mit 5.',
-      },
-    },
+    reliability: TERMS.de.reliability,
+    credibility: TERMS.de.credibility,
   },
   claims: {
     title: 'Behauptungen',
@@ -564,21 +485,9 @@ export const de: Messages = {
       'refined-by_one': 'präzisiert durch {{count}}',
       'refined-by_other': 'präzisiert durch {{count}}',
     },
-    relationRole: {
-      contradicts: 'Widerspricht',
-      corroborates: 'Stützt',
-      'same-as': 'Dieselbe Behauptung wie',
-      refines: 'Präzisiert',
-      'refined-by': 'Präzisiert durch',
-    },
-    status: {
-      unstarted: 'Nicht begonnen',
-      'in-progress': 'In Prüfung',
-      inconclusive: 'Nicht eindeutig',
-      verified: 'Bestätigt',
-      false: 'Falsch',
-    },
-    statusUnknown: 'Unbekannter Status',
+    relationRole: TERMS.de.relations,
+    status: TERMS.de.statuses,
+    statusUnknown: TERMS.de.statusUnknown,
     reliability: {
       A: 'Völlig zuverlässig',
       B: 'Meist zuverlässig',

@@ -1,4 +1,5 @@
 /** English UI text; `de.ts` must provide every key (the type checks it). */
+import { TERMS } from '../../shared/i18n/terms'
 import { evidenceEn } from './sections/evidence.en'
 import { playerEn } from './sections/player.en'
 import { sharingEn } from './sections/sharing.en'
@@ -127,13 +128,7 @@ export const en = {
       note: 'Notes',
     },
   },
-  kinds: {
-    claim: 'Claim',
-    source: 'Source',
-    evidence: 'Evidence',
-    entity: 'Entity',
-    note: 'Note',
-  },
+  kinds: TERMS.en.annotationKinds,
   reader: {
     linkSuggestions: 'Link instead of creating a new one',
     mentionOfClaim: 'Same claim',
@@ -295,23 +290,8 @@ export const en = {
     filtered: '{{shown}} shown of {{total}}',
     newSource: 'New source',
     quoted: '“{{text}}”',
-    kinds: {
-      person: 'Person',
-      government: 'Government',
-      intelligence: 'Intelligence service',
-      military: 'Military',
-      media: 'Media outlet',
-      ngo: 'NGO',
-      'platform-account': 'Platform account',
-      other: 'Other',
-    },
-    statuses: {
-      unstarted: 'Not started',
-      'in-progress': 'In progress',
-      inconclusive: 'Inconclusive',
-      verified: 'Verified',
-      false: 'False',
-    },
+    kinds: TERMS.en.sourceKinds,
+    statuses: TERMS.en.statuses,
     filters: 'Find sources',
     search: 'Search by name or alias',
     searchPlaceholder: 'Search by name or alias…',
@@ -424,8 +404,8 @@ export const en = {
     deleteConfirm: 'Delete source',
   },
   grading: {
-    reliabilityTitle: 'Source reliability',
-    credibilityTitle: 'Information credibility',
+    reliabilityTitle: TERMS.en.reliabilityScale,
+    credibilityTitle: TERMS.en.credibilityScale,
     notGraded: 'Not graded',
     reliabilityCode: 'Reliability {{code}}: {{label}}',
     credibilityCode: 'Credibility {{code}}: {{label}}',
@@ -433,61 +413,8 @@ export const en = {
     credibilityNone: 'Credibility not graded',
     independence:
       'Grade the source and the information separately: a reliable source can pass on doubtful information, and an unknown source can deliver confirmed facts.',
-    reliability: {
-      A: {
-        label: 'Completely reliable',
-        meaning:
-          'No doubt about its authenticity, trustworthiness or competence; always right so far.',
-      },
-      B: {
-        label: 'Usually reliable',
-        meaning: 'Minor doubts only; most of what it supplied before proved correct.',
-      },
-      C: {
-        label: 'Fairly reliable',
-        meaning: 'Some doubts, but it has supplied correct information in the past.',
-      },
-      D: {
-        label: 'Not usually reliable',
-        meaning: 'Serious doubts, though it has been right on occasion.',
-      },
-      E: {
-        label: 'Unreliable',
-        meaning:
-          'Lacks authenticity, trustworthiness or competence; has supplied wrong information.',
-      },
-      F: {
-        label: 'Cannot be judged',
-        meaning: 'No basis to evaluate it yet, e.g. a new or unknown source. Not the same as E.',
-      },
-    },
-    credibility: {
-      1: {
-        label: 'Confirmed',
-        meaning:
-          'Confirmed by independent sources; logical and consistent with what else is known.',
-      },
-      2: {
-        label: 'Probably true',
-        meaning: 'Not independently confirmed, but logical and consistent with other information.',
-      },
-      3: {
-        label: 'Possibly true',
-        meaning: 'Not confirmed; reasonably logical and agrees with some other information.',
-      },
-      4: {
-        label: 'Doubtful',
-        meaning: 'Not confirmed; possible but not logical, and nothing else supports it.',
-      },
-      5: {
-        label: 'Improbable',
-        meaning: 'Not confirmed, illogical and contradicted by other information.',
-      },
-      6: {
-        label: 'Cannot be judged',
-        meaning: 'No basis to assess whether it is true. Not the same as 5.',
-      },
-    },
+    reliability: TERMS.en.reliability,
+    credibility: TERMS.en.credibility,
   },
   claims: {
     title: 'Claims',
@@ -539,21 +466,9 @@ export const en = {
       'refined-by_one': 'refined by {{count}}',
       'refined-by_other': 'refined by {{count}}',
     },
-    relationRole: {
-      contradicts: 'Contradicts',
-      corroborates: 'Corroborates',
-      'same-as': 'Same claim as',
-      refines: 'Refines',
-      'refined-by': 'Refined by',
-    },
-    status: {
-      unstarted: 'Not started',
-      'in-progress': 'In progress',
-      inconclusive: 'Inconclusive',
-      verified: 'Verified',
-      false: 'False',
-    },
-    statusUnknown: 'Unknown status',
+    relationRole: TERMS.en.relations,
+    status: TERMS.en.statuses,
+    statusUnknown: TERMS.en.statusUnknown,
     reliability: {
       A: 'Completely reliable',
       B: 'Usually reliable',

@@ -9,6 +9,7 @@ import { useMutation } from '../app/useMutation'
 import { AnnotationEvidence } from '../evidence/AnnotationEvidence'
 import { TagPicker } from '../tags/TagPicker'
 import { tagPath } from '../tags/useTags'
+import { FormActions } from '../ui/FormActions'
 import { KIND_ORDER } from './kinds'
 
 interface AnnotationPanelProps {
@@ -85,14 +86,7 @@ function AnnotationEditor({
         <span>{t('reader.comment')}</span>
         <textarea value={comment} rows={3} onChange={(e) => setComment(e.target.value)} />
       </label>
-      <div className="modal-actions">
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} onCancel={onDone} />
     </form>
   )
 }

@@ -151,7 +151,7 @@ export function SourcesView({
       </header>
 
       {registry && sources.length === 0 && (
-        <div className="sources-empty">
+        <div className="empty-card appear">
           <h2>{t('sources.emptyTitle')}</h2>
           <p>{t('sources.emptyWhat')}</p>
           <p>{t('sources.emptyHow')}</p>

@@ -779,7 +779,7 @@ export function CodebookView() {
       </header>
 
       {tags.length === 0 ? (
-        <div className="codebook-empty">
+        <div className="empty-card appear">
           <h2>{t('codebook.emptyTitle')}</h2>
           <p>{t('codebook.emptyWhat')}</p>
           <p>{t('codebook.emptyHow')}</p>

@@ -48,7 +48,8 @@ describe('reading and annotating through the UI', () => {
     await createProject(app, 'Annotate')
     await importThroughDialog(app, ['ru-article.txt', 'en-front-matter.md', 'de-spiegel-like.html'])
     await page.getByRole('status').filter({ hasText: 'Imported 3 articles.' }).waitFor()
-    await expect(page.locator('.article-item').count()).resolves.toBe(3)
+    // The list refreshes on the change event, which may land just after the status message.
+    await expect.poll(() => page.locator('.article-item').count()).toBe(3)
 
     await page.locator('.article-item').filter({ hasText: GERMAN_TITLE }).first().click()
     const reader = page.locator('.reader-text')
@@ -141,7 +142,7 @@ describe('reading and annotating through the UI', () => {
     expect(messages).toMatch(/binary-renamed\.txt.*PNG/i)
     expect(messages).toMatch(/invalid-utf8\.txt.*offset 95 \(line 3\)/i)
     expect(messages).toMatch(/huge\.txt.*larger than 20\.0 MB/i)
-    await expect(page.locator('.article-item').count()).resolves.toBe(0)
+    await expect.poll(() => page.locator('.article-item').count()).toBe(0)
 
     // Drag and drop a file onto the window.
     const dataTransfer = await page.evaluateHandle(() => {

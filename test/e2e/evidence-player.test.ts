@@ -6,26 +6,15 @@ import { promisify } from 'node:util'
 import type { Locator, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CallInput, CallOutput, Channel } from '../../shared/api'
 import type { EvidenceItem } from '../../shared/model/evidence'
 import { type AppHarness, launchApp } from '../harness/app-harness'
 import { copyMediaFixture, FIXTURE_CLIP_FPS } from '../helpers/media-fixtures'
 import { showView } from './helpers/claims'
+import { invoke } from './helpers/main-api'
 
 const run = promisify(execFile)
 const FRAME = 1 / FIXTURE_CLIP_FPS
 const CLAIM = 'Soldiers received equipment at the Yavoriv training ground'
-
-/** Runs a call against main the way the renderer would, failing the test on an error. */
-async function invoke<C extends Channel>(
-  app: AppHarness,
-  channel: C,
-  input: CallInput<C>,
-): Promise<CallOutput<C>> {
-  const result = await app.api.invoke(channel, input)
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`)
-  return result.value as CallOutput<C>
-}
 
 async function storedItem(app: AppHarness, id: string): Promise<EvidenceItem> {
   const registry = await invoke(app, 'registry:get', {})

@@ -1,3 +1,4 @@
+import { TERMS } from '../../../shared/i18n/terms'
 import type { Widen } from '../widen'
 import type { evidenceEn } from './evidence.en'
 
@@ -33,11 +34,7 @@ export const evidenceDe: Widen<typeof evidenceEn> = {
   noMatch: 'Kein Beleg passt zu diesen Filtern.',
   clearFilters: 'Filter zurücksetzen',
   listLabel: 'Belege',
-  kinds: {
-    video: 'Video',
-    image: 'Bild',
-    document: 'Dokument',
-  },
+  kinds: TERMS.de.evidenceKinds,
   pages_one: '{{count}} Seite',
   pages_other: '{{count}} Seiten',
   publishedBy: 'Veröffentlicht von {{name}}',
@@ -54,11 +51,7 @@ export const evidenceDe: Widen<typeof evidenceEn> = {
     missing: '⚠',
     unchecked: '○',
   },
-  stance: {
-    supports: 'Stützt',
-    contradicts: 'Widerspricht',
-    context: 'Kontext',
-  },
+  stance: TERMS.de.stances,
   progress: {
     bytes: '{{done}} von {{total}} ({{percent}} %)',
     bytesUnknown: '{{done}} gelesen',

@@ -1,4 +1,6 @@
 /** English UI text of the evidence views; `evidence.de.ts` must provide every key. */
+import { TERMS } from '../../../shared/i18n/terms'
+
 export const evidenceEn = {
   title: 'Evidence',
   loading: 'Loading…',
@@ -31,11 +33,7 @@ export const evidenceEn = {
   noMatch: 'No evidence matches these filters.',
   clearFilters: 'Clear filters',
   listLabel: 'Evidence items',
-  kinds: {
-    video: 'Video',
-    image: 'Image',
-    document: 'Document',
-  },
+  kinds: TERMS.en.evidenceKinds,
   pages_one: '{{count}} page',
   pages_other: '{{count}} pages',
   publishedBy: 'Published by {{name}}',
@@ -52,11 +50,7 @@ export const evidenceEn = {
     missing: '⚠',
     unchecked: '○',
   },
-  stance: {
-    supports: 'Supports',
-    contradicts: 'Contradicts',
-    context: 'Context',
-  },
+  stance: TERMS.en.stances,
   progress: {
     bytes: '{{done}} of {{total}} ({{percent}} %)',
     bytesUnknown: '{{done}} read',

@@ -1,3 +1,4 @@
+import { TERMS } from '../../../shared/i18n/terms'
 import type { Widen } from '../widen'
 import type { playerEn } from './player.en'
 
@@ -82,11 +83,7 @@ export const playerDe: Widen<typeof playerEn> = {
     stance: 'Bezug',
     add: 'Verknüpfen',
   },
-  stance: {
-    supports: 'Stützt',
-    contradicts: 'Widerspricht',
-    context: 'Kontext',
-  },
+  stance: TERMS.de.stances,
   frames: {
     title: 'Erfasste Standbilder',
     empty:

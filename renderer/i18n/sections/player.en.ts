@@ -1,4 +1,6 @@
 /** English UI text of the video and image workbenches; `player.de.ts` must provide every key. */
+import { TERMS } from '../../../shared/i18n/terms'
+
 export const playerEn = {
   title: 'Player',
   areaLabel: 'Video player: {{file}}',
@@ -80,11 +82,7 @@ export const playerEn = {
     stance: 'Stance',
     add: 'Link',
   },
-  stance: {
-    supports: 'Supports',
-    contradicts: 'Contradicts',
-    context: 'Context',
-  },
+  stance: TERMS.en.stances,
   frames: {
     title: 'Captured frames',
     empty: 'No frames captured yet. Pause where it matters and press C or “Capture frame”.',

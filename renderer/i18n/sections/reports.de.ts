@@ -1,3 +1,4 @@
+import { TERMS } from '../../../shared/i18n/terms'
 import type { Widen } from '../widen'
 import type { reportsEn } from './reports.en'
 
@@ -63,15 +64,7 @@ export const reportsDe: Widen<typeof reportsEn> = {
     moveUp: '„{{section}}“ nach oben',
     moveDown: '„{{section}}“ nach unten',
     lastOne: 'Ein Bericht braucht mindestens einen Abschnitt.',
-    names: {
-      claims: 'Behauptungen',
-      quotes: 'Zitate',
-      evidence: 'Belege',
-      sources: 'Quellen',
-      contradictions: 'Widersprüche',
-      method: 'Methode',
-      appendix: 'Anhang: Dateien und Prüfsummen',
-    },
+    names: TERMS.de.sections,
     hints: {
       claims: 'Jede Behauptung mit Quellen, Bewertung, Status und Begründung',
       quotes: 'Die annotierten Passagen im Wortlaut',

@@ -1,4 +1,6 @@
 /** English UI text of the report builder and the standard formats; `reports.de.ts` must match. */
+import { TERMS } from '../../../shared/i18n/terms'
+
 export const reportsEn = {
   title: 'Reports',
   intro: 'Choose what the report covers; the preview shows it as it will be exported.',
@@ -60,15 +62,7 @@ export const reportsEn = {
     moveUp: 'Move “{{section}}” up',
     moveDown: 'Move “{{section}}” down',
     lastOne: 'A report needs at least one section.',
-    names: {
-      claims: 'Claims',
-      quotes: 'Quotes',
-      evidence: 'Evidence',
-      sources: 'Sources',
-      contradictions: 'Contradictions',
-      method: 'Method',
-      appendix: 'Appendix: files and hashes',
-    },
+    names: TERMS.en.sections,
     hints: {
       claims: 'Each claim with sources, grade, status and rationale',
       quotes: 'The annotated passages, word for word',

@@ -2,46 +2,27 @@ import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promise
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenProject } from '../../../main/projects/open-project'
-import {
-  applyMerge,
-  mergeSharePackage,
-  packProject,
-  unpackAsNewProject,
-  verifyProject,
-} from '../../../main/sharing'
+import { applyMerge, mergeSharePackage, verifyProject } from '../../../main/sharing'
 import { sha256Hex } from '../../../main/sharing/entities'
 import { readMergeBase, recordMergeBase } from '../../../main/sharing/merge-base'
-import { buildSharedProject, folderHashes, type SharedProject } from './shared-project'
+import { folderHashes, type PackedSharedProject, packSharedProject } from './shared-project'
 
 describe('media files when merging a .claimdesk file', () => {
-  let shared: SharedProject
-  let withMedia: string
-  let documentsOnly: string
-  let copies = 0
-
+  let shared: PackedSharedProject
   beforeAll(async () => {
-    shared = await buildSharedProject()
-    withMedia = join(shared.workDir, 'shared.claimdesk')
-    documentsOnly = join(shared.workDir, 'documents.claimdesk')
-    await packProject(shared.folder, withMedia, { includeMedia: true })
-    await packProject(shared.folder, documentsOnly, { includeMedia: false })
+    shared = await packSharedProject()
   })
   afterAll(() => shared.cleanup())
 
-  async function copyOf(file: string): Promise<string> {
-    const folder = join(shared.workDir, `media-copy-${++copies}`)
-    await unpackAsNewProject(file, folder)
-    return folder
-  }
   const original = (path: string) => readFile(join(shared.folder, path))
   const recorded = async (path: string) => sha256Hex(await original(path))
 
   it('restores media missing here from a package that differs in nothing else; a second merge changes nothing', async () => {
-    const a = await copyOf(documentsOnly)
+    const a = await shared.copyOf(shared.documentsOnly)
     const [clip, frame] = shared.mediaPaths
     const project = await OpenProject.open(a)
     try {
-      const plan = await mergeSharePackage(project, withMedia)
+      const plan = await mergeSharePackage(project, shared.withMedia)
       expect(plan.changes).toEqual([])
       expect(plan.conflicts).toEqual([])
       expect(plan.mediaFiles).toEqual([
@@ -67,7 +48,7 @@ describe('media files when merging a .claimdesk file', () => {
     const before = await folderHashes(a)
     const again = await OpenProject.open(a)
     try {
-      const plan = await mergeSharePackage(again, withMedia)
+      const plan = await mergeSharePackage(again, shared.withMedia)
       expect(plan.mediaFiles).toEqual([])
       expect((await applyMerge(again, plan, {})).changed).toBe(false)
     } finally {
@@ -77,7 +58,7 @@ describe('media files when merging a .claimdesk file', () => {
   })
 
   it('never overwrites a local file that differs, and names files no package holds', async () => {
-    const a = await copyOf(withMedia)
+    const a = await shared.copyOf(shared.withMedia)
     const [clip, frame] = shared.mediaPaths
     const changedClip = Buffer.from('a local file with other content')
     await writeFile(join(a, clip), changedClip)
@@ -85,7 +66,7 @@ describe('media files when merging a .claimdesk file', () => {
 
     const project = await OpenProject.open(a)
     try {
-      const withoutMedia = await mergeSharePackage(project, documentsOnly)
+      const withoutMedia = await mergeSharePackage(project, shared.documentsOnly)
       expect(withoutMedia.mediaFiles).toEqual([
         { path: clip, sha256: await recorded(clip), status: 'differs' },
         { path: frame, sha256: await recorded(frame), status: 'unavailable' },
@@ -97,7 +78,7 @@ describe('media files when merging a .claimdesk file', () => {
         mediaConflicts: [clip],
       })
 
-      const plan = await mergeSharePackage(project, withMedia)
+      const plan = await mergeSharePackage(project, shared.withMedia)
       expect(plan.mediaFiles.map((m) => [m.path, m.status])).toEqual([
         [clip, 'differs'],
         [frame, 'restore'],
@@ -116,7 +97,7 @@ describe('media files when merging a .claimdesk file', () => {
   })
 
   it('removes staging folders a crashed merge left behind, and nothing else', async () => {
-    const a = await copyOf(withMedia)
+    const a = await shared.copyOf(shared.withMedia)
     const hourAgo = new Date(Date.now() - 3600_000)
     const inAnHour = new Date(Date.now() + 3600_000)
     const make = async (name: string, when: Date) => {
@@ -133,7 +114,7 @@ describe('media files when merging a .claimdesk file', () => {
 
     const project = await OpenProject.open(a)
     try {
-      const plan = await mergeSharePackage(project, withMedia)
+      const plan = await mergeSharePackage(project, shared.withMedia)
       expect((await applyMerge(project, plan, {})).changed).toBe(false)
     } finally {
       await project.close()

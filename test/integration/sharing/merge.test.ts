@@ -2,41 +2,26 @@ import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenProject } from '../../../main/projects/open-project'
+import { applyMerge, mergeSharePackage, packProject, verifyProject } from '../../../main/sharing'
 import {
-  applyMerge,
-  mergeSharePackage,
-  packProject,
-  unpackAsNewProject,
-  verifyProject,
-} from '../../../main/sharing'
-import { buildSharedProject, editProject, folderHashes, type SharedProject } from './shared-project'
+  editProject,
+  folderHashes,
+  type PackedSharedProject,
+  packSharedProject,
+} from './shared-project'
 
 describe('merging a .claimdesk file into the open project', () => {
-  let shared: SharedProject
-  let withMedia: string
-  let documentsOnly: string
-  let copies = 0
-
+  let shared: PackedSharedProject
   beforeAll(async () => {
-    shared = await buildSharedProject()
-    withMedia = join(shared.workDir, 'shared.claimdesk')
-    documentsOnly = join(shared.workDir, 'documents.claimdesk')
-    await packProject(shared.folder, withMedia, { includeMedia: true })
-    await packProject(shared.folder, documentsOnly, { includeMedia: false })
+    shared = await packSharedProject()
   })
   afterAll(() => shared.cleanup())
 
-  /** A new copy of the shared project, as a colleague would unpack it. */
-  async function copyOf(file: string): Promise<string> {
-    const folder = join(shared.workDir, `copy-${++copies}`)
-    await unpackAsNewProject(file, folder)
-    return folder
-  }
   const dataDir = () => join(shared.workDir, 'app-data')
   const claimKey = () => `claim:${shared.ids.claims[0]}`
 
   it('applies one-sided changes, asks about the one claim both changed, and a second merge changes nothing', async () => {
-    const [a, b] = [await copyOf(withMedia), await copyOf(withMedia)]
+    const [a, b] = [await shared.copyOf(shared.withMedia), await shared.copyOf(shared.withMedia)]
     const claimId = shared.ids.claims[0]
     let onlyInA = ''
     await editProject(a, dataDir(), async (call) => {
@@ -106,7 +91,10 @@ describe('merging a .claimdesk file into the open project', () => {
   })
 
   it('without a common version asks about every difference; "both" keeps a copy; media comes in hash-checked', async () => {
-    const [a, d] = [await copyOf(documentsOnly), await copyOf(withMedia)]
+    const [a, d] = [
+      await shared.copyOf(shared.documentsOnly),
+      await shared.copyOf(shared.withMedia),
+    ]
     await rm(join(a, '.claimdesk-sync'), { recursive: true })
     const claimId = shared.ids.claims[0]
     await editProject(d, dataDir(), async (call) => {
@@ -144,7 +132,7 @@ describe('merging a .claimdesk file into the open project', () => {
   })
 
   it('keeps the local text of an article both edited and re-anchors the incoming annotations in it', async () => {
-    const [a, b] = [await copyOf(withMedia), await copyOf(withMedia)]
+    const [a, b] = [await shared.copyOf(shared.withMedia), await shared.copyOf(shared.withMedia)]
     const articleId = shared.ids.articles[1]
     const original = await readFile(join(a, 'articles', `${articleId}.json`), 'utf8')
     const text = (JSON.parse(original) as { text: string }).text
@@ -179,7 +167,10 @@ describe('merging a .claimdesk file into the open project', () => {
   })
 
   it('a merge that fails leaves the open project byte for byte as it was', async () => {
-    const [e, f] = [await copyOf(documentsOnly), await copyOf(withMedia)]
+    const [e, f] = [
+      await shared.copyOf(shared.documentsOnly),
+      await shared.copyOf(shared.withMedia),
+    ]
     await editProject(f, dataDir(), async (call) => {
       await call('sources:update', { id: shared.ids.source, description: 'Edited in F' })
     })
@@ -206,7 +197,7 @@ describe('merging a .claimdesk file into the open project', () => {
       })
       expect(await folderHashes(e)).toEqual(before)
 
-      await copyFile(withMedia, fromF)
+      await copyFile(shared.withMedia, fromF)
       await expect(applyMerge(project, plan, {})).rejects.toMatchObject({
         message: expect.stringMatching(/changed since the merge was prepared/),
       })

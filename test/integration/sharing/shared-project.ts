@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { createMainApi } from '../../../main/api'
+import { packProject, unpackAsNewProject } from '../../../main/sharing'
 import type { CallInput, CallOutput, Channel } from '../../../shared/api'
 import type { CustodyEntry, EvidenceItem } from '../../../shared/model/evidence'
 import { RegistryDocument } from '../../../shared/model/registry'
@@ -160,6 +161,30 @@ export async function buildSharedProject(): Promise<SharedProject> {
     mediaPaths: [clipPath, framePath],
     cleanup: () => t.dir.cleanup(),
   }
+}
+
+export interface PackedSharedProject extends SharedProject {
+  /** `.claimdesk` packages of the shared project, in `workDir`. */
+  withMedia: string
+  documentsOnly: string
+  /** A new copy of the project unpacked from `file`, as a colleague would unpack it. */
+  copyOf(file: string): Promise<string>
+}
+
+/** The shared project packed once with and once without its media, for merge tests. */
+export async function packSharedProject(): Promise<PackedSharedProject> {
+  const shared = await buildSharedProject()
+  const withMedia = join(shared.workDir, 'shared.claimdesk')
+  const documentsOnly = join(shared.workDir, 'documents.claimdesk')
+  await packProject(shared.folder, withMedia, { includeMedia: true })
+  await packProject(shared.folder, documentsOnly, { includeMedia: false })
+  let copies = 0
+  const copyOf = async (file: string) => {
+    const folder = join(shared.workDir, `copy-${++copies}`)
+    await unpackAsNewProject(file, folder)
+    return folder
+  }
+  return { ...shared, withMedia, documentsOnly, copyOf }
 }
 
 /** The SHA-256 of every file under `folder`, by relative path (a byte-for-byte fingerprint). */
