@@ -37,6 +37,7 @@ import {
   setSourceMention,
   updateSource,
 } from './sources/sources'
+import type { ProjectInfo } from '../shared/model/project'
 import type { Dialogs } from './dialogs'
 import type { ProjectOptions } from './projects/open-project'
 import { type Emit, Workspace } from './projects/workspace'
@@ -168,12 +169,26 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     return value
   }
 
+  /**
+   * Opens another project in place of the current one. Work still running for the project that
+   * is left (hashing, exports, merges) is told to stop once the switch has happened: its result
+   * could no longer be saved, and a 2 GB hash should not go on for nothing.
+   */
+  const switchProject = async (open: () => Promise<ProjectInfo>): Promise<ProjectInfo> => {
+    const leftBehind = tasks.ids()
+    const info = await open()
+    tasks.cancelAll(leftBehind)
+    return info
+  }
+
   const handlers: Handlers = {
     'settings:get': async () => settings.get(),
     'settings:update': async ({ language }) => settings.setLanguage(language),
 
-    'projects:create': exclusive(async ({ name, folder }) => workspace.create(folder, name)),
-    'projects:open': exclusive(async ({ folder }) => workspace.open(folder)),
+    'projects:create': exclusive(async ({ name, folder }) =>
+      switchProject(() => workspace.create(folder, name)),
+    ),
+    'projects:open': exclusive(async ({ folder }) => switchProject(() => workspace.open(folder))),
     'projects:current': async () => workspace.info(),
     'projects:listRecent': async () => settings.listRecent(),
     'projects:forgetRecent': async ({ folder }) => {
@@ -182,6 +197,7 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     },
     'projects:rename': exclusive(async ({ name }) => workspace.rename(name)),
     'projects:close': exclusive(async () => {
+      tasks.cancelAll()
       await workspace.close()
       return null
     }),
@@ -479,7 +495,7 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
       const unpacked = await tasks.run(taskId, 'Opening the shared project', (task) =>
         unpackAsNewProject(path, folder, shareTask(task)),
       )
-      return inQueue(() => workspace.open(unpacked.folder))
+      return inQueue(() => switchProject(() => workspace.open(unpacked.folder)))
     },
     'sharing:planMerge': async ({ taskId, path }) => {
       const opened = project()
@@ -578,7 +594,10 @@ export async function createMainApi(deps: MainApiDeps): Promise<MainApi> {
     handlers,
     workspace,
     invoke,
-    dispose: () => mutations.run('workspace', () => workspace.close()),
+    dispose: () => {
+      tasks.cancelAll()
+      return mutations.run('workspace', () => workspace.close())
+    },
     reportPreview: (token) => previews.get(token, openProjectOf(workspace)),
   }
 }

@@ -45,6 +45,16 @@ export class TaskRegistry {
     this.running.get(taskId)?.abort()
   }
 
+  /** The ids of the tasks running now. */
+  ids(): string[] {
+    return [...this.running.keys()]
+  }
+
+  /** Asks every task in `taskIds` (default: all running) to stop. */
+  cancelAll(taskIds: Iterable<string> = this.ids()): void {
+    for (const taskId of taskIds) this.cancel(taskId)
+  }
+
   private reporter(taskId: string, label: string, signal: AbortSignal): RunningTask {
     let lastAt = Number.NEGATIVE_INFINITY
     let currentLabel = label

@@ -271,6 +271,42 @@ describe('adding evidence files (real files, ffmpeg-made media)', () => {
     expect(again.added).toHaveLength(1)
   })
 
+  it('stops hashing when the project is closed, and leaves nothing behind', async () => {
+    const large = await makeLargeClip(b.downloads, 24)
+    const taskId = nextTaskId()
+    const seen: Array<Events['task:progress']> = []
+    let closing: Promise<unknown> | null = null
+    onEvent = (event, payload) => {
+      const p = payload as Events['task:progress']
+      if (event !== 'task:progress' || p.taskId !== taskId) return
+      seen.push(p)
+      // Close the project as soon as hashing has started (before its last chunk).
+      if (p.total !== null && p.done < p.total) {
+        closing ??= b.api.invoke('projects:close', {})
+      }
+    }
+    const registryBefore = await b.registryBytes()
+    const added = await b.api.invoke('evidence:add', {
+      taskId,
+      files: [{ path: large, storage: 'copy' }],
+    })
+    await closing
+
+    expect(closing).not.toBeNull()
+    // Either answer says the file was not added: cancelled, or no project to add it to.
+    if (added.ok) {
+      const report = added.value as { added: unknown[]; cancelled: boolean }
+      expect(report.added).toEqual([])
+      expect(report.cancelled).toBe(true)
+    } else expect(['cancelled', 'no-project-open']).toContain(added.error.code)
+    // Hashing stopped: the last progress report is short of the file's size.
+    const last = seen.at(-1)
+    expect(last?.total).not.toBeNull()
+    expect(last!.done).toBeLessThan(last!.total!)
+    expect(await mediaFiles()).toEqual([])
+    expect(await b.registryBytes()).toBe(registryBefore)
+  })
+
   it('other edits go ahead while a file is hashed; the evidence is committed after them', async () => {
     const taskId = nextTaskId()
     let claimCreated: Promise<unknown> | null = null
