@@ -188,6 +188,13 @@ const ProvenanceInput = z.object({
   verificationNotes: z.string().max(20_000).optional(),
 })
 
+/** What segments and regions both carry: a label, a note and the claims they bear on. */
+const EvidencePartFields = {
+  label: z.string().trim().max(300),
+  note: z.string().max(20_000),
+  claimLinks: z.array(ClaimLink),
+}
+
 /** Seconds into a video. */
 const Seconds = z.number().finite().nonnegative()
 /** A fraction of an image's width or height. */
@@ -478,9 +485,9 @@ export const calls = {
       itemId: Id,
       start: Seconds,
       end: Seconds,
-      label: z.string().trim().max(300).default(''),
-      note: z.string().max(20_000).default(''),
-      claimLinks: z.array(ClaimLink).default([]),
+      label: EvidencePartFields.label.default(''),
+      note: EvidencePartFields.note.default(''),
+      claimLinks: EvidencePartFields.claimLinks.default([]),
     }),
   ),
   'evidence:updateSegment': call<Segment>()(
@@ -489,9 +496,9 @@ export const calls = {
       id: Id,
       start: Seconds.optional(),
       end: Seconds.optional(),
-      label: z.string().trim().max(300).optional(),
-      note: z.string().max(20_000).optional(),
-      claimLinks: z.array(ClaimLink).optional(),
+      label: EvidencePartFields.label.optional(),
+      note: EvidencePartFields.note.optional(),
+      claimLinks: EvidencePartFields.claimLinks.optional(),
     }),
   ),
   'evidence:deleteSegment': call<null>()(z.object({ itemId: Id, id: Id })),
@@ -520,9 +527,9 @@ export const calls = {
       y: Fraction,
       width: Fraction,
       height: Fraction,
-      label: z.string().trim().max(300).default(''),
-      note: z.string().max(20_000).default(''),
-      claimLinks: z.array(ClaimLink).default([]),
+      label: EvidencePartFields.label.default(''),
+      note: EvidencePartFields.note.default(''),
+      claimLinks: EvidencePartFields.claimLinks.default([]),
     }),
   ),
   'evidence:updateRegion': call<Region>()(
@@ -533,9 +540,9 @@ export const calls = {
       y: Fraction.optional(),
       width: Fraction.optional(),
       height: Fraction.optional(),
-      label: z.string().trim().max(300).optional(),
-      note: z.string().max(20_000).optional(),
-      claimLinks: z.array(ClaimLink).optional(),
+      label: EvidencePartFields.label.optional(),
+      note: EvidencePartFields.note.optional(),
+      claimLinks: EvidencePartFields.claimLinks.optional(),
     }),
   ),
   'evidence:deleteRegion': call<null>()(z.object({ itemId: Id, id: Id })),

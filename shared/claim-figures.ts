@@ -9,6 +9,7 @@
  * a word ("Elitesoldaten", "Bodentruppen", "Kampfdrohnen") join that concept too.
  */
 import type { Claim, ClaimQuantity } from './model/claim'
+import { compareOptionalDates } from './model/common'
 import type { Quantity } from './quantities'
 
 /** A stored figure in the shape `formatQuantity` takes. */
@@ -130,12 +131,5 @@ export function groupByUnit(claims: readonly Claim[]): UnitGroup[] {
 }
 
 function compareRows(a: ComparisonRow, b: ComparisonRow): number {
-  const da = a.claim.madeOn
-  const db = b.claim.madeOn
-  if (da !== db) {
-    if (!da) return 1
-    if (!db) return -1
-    return da < db ? -1 : 1
-  }
-  return a.quantity.value - b.quantity.value
+  return compareOptionalDates(a.claim.madeOn, b.claim.madeOn) || a.quantity.value - b.quantity.value
 }

@@ -18,6 +18,7 @@ import { readableTextColor } from '../../shared/colors'
 import type { Annotation, AnnotationKind } from '../../shared/model/annotation'
 import type { ArticleDocument, ArticleSummary } from '../../shared/model/article'
 import { BUILTIN_STATUSES, type Claim } from '../../shared/model/claim'
+import { compareOptionalDates } from '../../shared/model/common'
 import type {
   ClaimLink,
   EvidenceItem,
@@ -978,16 +979,7 @@ export async function buildReportModel(
 function orderArticles(articles: readonly ArticleSummary[]): ArticleSummary[] {
   return articles
     .map((a, index) => ({ a, index }))
-    .sort((x, y) => {
-      const dx = x.a.publishedAt
-      const dy = y.a.publishedAt
-      if (dx !== dy) {
-        if (!dx) return 1
-        if (!dy) return -1
-        return dx < dy ? -1 : 1
-      }
-      return x.index - y.index
-    })
+    .sort((x, y) => compareOptionalDates(x.a.publishedAt, y.a.publishedAt) || x.index - y.index)
     .map((x) => x.a)
 }
 

@@ -10,6 +10,7 @@
  */
 import { latestAssessment } from '../../shared/claim-grading'
 import type { Claim } from '../../shared/model/claim'
+import { compareOptionalDates } from '../../shared/model/common'
 import type { EvidenceItem } from '../../shared/model/evidence'
 import type { RegistryDocument } from '../../shared/model/registry'
 import type { Tag } from '../../shared/model/tag'
@@ -66,16 +67,7 @@ export function selectClaims(
   const keyed = claims
     .map((claim, index) => ({ claim, index }))
     .filter(({ claim }) => matches(claim, filter, tagIds))
-  keyed.sort((a, b) => {
-    const da = a.claim.madeOn
-    const db = b.claim.madeOn
-    if (da !== db) {
-      if (!da) return 1
-      if (!db) return -1
-      return da < db ? -1 : 1
-    }
-    return a.index - b.index
-  })
+  keyed.sort((a, b) => compareOptionalDates(a.claim.madeOn, b.claim.madeOn) || a.index - b.index)
   return keyed.map((k) => k.claim)
 }
 

@@ -11,6 +11,14 @@ export const Timestamp = z.iso.datetime({ offset: true })
 /** A calendar date `YYYY-MM-DD`, or '' when unknown. */
 export const OptionalDate = z.union([z.literal(''), z.iso.date()])
 
+/** Orders two optional dates, earliest first and unknown ('') last; 0 when they are equal. */
+export function compareOptionalDates(a: string, b: string): number {
+  if (a === b) return 0
+  if (!a) return 1
+  if (!b) return -1
+  return a < b ? -1 : 1
+}
+
 /** BCP-47-ish language code ('de', 'uk', 'ru', 'en'), or '' when unknown. */
 export const LanguageCode = z.union([
   z.literal(''),

@@ -9,7 +9,7 @@ import type { PrintToPdf } from '../../../main/reports/pdf'
 import { renderHtml } from '../../../main/reports/render-html'
 import { buildReportModel } from '../../../main/reports/report-model'
 import { AppFailure } from '../../../shared/result'
-import { CHROMIUM_PATH, SCREENSHOT_DIR } from '../../harness/app-harness'
+import { CHROMIUM_PATH, printToPdfWith, SCREENSHOT_DIR } from '../../harness/app-harness'
 import { buildReportProject, type ReportProject, YONHAP_CLAIM } from './report-project'
 
 const run = promisify(execFile)
@@ -25,15 +25,7 @@ describe('PDF and file export of reports (Chromium prints; pdftotext reads back)
   let browser: Browser
 
   /** What the shell passes as Electron's printToPDF, here through playwright's Chromium. */
-  const printToPdf: PrintToPdf = async (html) => {
-    const page = await browser.newPage()
-    try {
-      await page.setContent(html)
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
-    } finally {
-      await page.close()
-    }
-  }
+  const printToPdf: PrintToPdf = (html) => printToPdfWith(browser, html)
 
   beforeAll(async () => {
     p = await buildReportProject()
